@@ -1,0 +1,69 @@
+// The bounce-doctor command line: argument parsing and printing only.
+import { parseArgs } from 'node:util';
+import { MissingPathError } from '../lambda/adapters/mail-files.ts';
+import { runDiagnose } from './cli/diagnose.ts';
+import type { Lang } from './cli/diagnose-output.ts';
+
+const USAGE = `Usage:
+  bounce-doctor diagnose [--json] [--lang ja|en] [--summary] PATH...
+      Decode bounce mails (.eml files, folders of them, mbox files) and say why each failed
+      and what to do. --json prints one JSON line per file.
+  bounce-doctor help
+
+Exit status: 0 every file decoded, 1 some file could not be read or decoded, 2 usage error.`;
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'diagnose':
+      return diagnose(rest);
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    default:
+      throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+  }
+}
+
+async function diagnose(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      summary: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('diagnose needs at least one file or folder');
+  const lang = values.lang ?? (process.env.LANG?.startsWith('ja') ? 'ja' : 'en');
+  if (lang !== 'ja' && lang !== 'en') throw new UsageError(`--lang must be ja or en, not "${lang}"`);
+  return runDiagnose({
+    paths: positionals,
+    json: values.json,
+    lang: lang satisfies Lang,
+    summary: values.summary,
+    out: process.stdout,
+    err: process.stderr,
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const missing = error instanceof MissingPathError;
+    process.stderr.write(`bounce-doctor: ${(error as Error).message}\n`);
+    if (usage) process.stderr.write(`${USAGE}\n`);
+    process.exitCode = usage || missing ? 2 : 1;
+  },
+);

@@ -1,0 +1,38 @@
+// mesgtoobig: the message is too big for the receiving server.
+import type { ReasonRule } from '../rule.ts';
+
+export const mesgtoobigRule: ReasonRule = {
+  reason: 'mesgtoobig',
+  phrases: [
+    'message too large',
+    'message is too large',
+    'message too big',
+    'message is too big',
+    'message size exceeds',
+    'message exceeds maximum',
+    'exceeds maximum message size',
+    'exceeds maximum fixed size',
+    'exceeds fixed maximum',
+    'maximum message size',
+    'message size limit',
+    'size of message',
+    'message length exceeds',
+    'mail size limit',
+    'email is too large',
+    'email too large',
+    'size limit exceeded',
+    'message file too big',
+    'exceeded maximum allowed size',
+    'exceeds the maximum allowed message size',
+    'message size is over',
+    'size exceeds',
+    'too large for',
+    'message was too large',
+    'larger than the maximum',
+    'message exceeds the',
+    'exceeds size limit',
+    'exceeds maximum allowed size',
+    'data size exceeds',
+    'message too long',
+  ],
+};

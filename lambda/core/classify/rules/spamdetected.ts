@@ -1,0 +1,31 @@
+// spamdetected: rejected by the receiving host's spam filter.
+import type { ReasonRule } from '../rule.ts';
+
+export const spamdetectedRule: ReasonRule = {
+  reason: 'spamdetected',
+  phrases: [
+    'spam',
+    'junk mail',
+    'junk e-mail',
+    'unsolicited',
+    'bulk mail',
+    'bulk email',
+    'content rejected',
+    'message content rejected',
+    'content filter',
+    'classified as',
+    'detected as',
+    'looks like',
+    'appears to be',
+    'suspicious',
+    'scam',
+    'phishing',
+    'spamassassin',
+    'spam score',
+    'probably spam',
+    'high probability',
+    'blocked by the content filter',
+    'rejected by content',
+    'message rejected as',
+  ],
+};

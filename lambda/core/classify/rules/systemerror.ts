@@ -1,0 +1,34 @@
+// systemerror: a system error on the receiving host.
+import type { ReasonRule } from '../rule.ts';
+
+export const systemerrorRule: ReasonRule = {
+  reason: 'systemerror',
+  phrases: [
+    'system error',
+    'internal error',
+    'server error',
+    'system problem',
+    'local error in processing',
+    'configuration error',
+    'system config error',
+    'system failure',
+    'temporary failure',
+    'temporary error',
+    'temporarily unavailable',
+    'service unavailable',
+    'server busy',
+    'try again later',
+    'resources temporarily',
+    'internal server',
+    'unexpected error',
+    'transaction failed',
+    'processing error',
+    'unable to process',
+    'mail system error',
+    'i/o error',
+    'input/output error',
+    'database error',
+    'not available',
+    'unavailable',
+  ],
+};

@@ -1,0 +1,21 @@
+// vacation: an automatic out-of-office reply.
+import type { ReasonRule } from '../rule.ts';
+
+export const vacationRule: ReasonRule = {
+  reason: 'vacation',
+  phrases: [
+    'out of office',
+    'out of the office',
+    'away from the office',
+    'on vacation',
+    'on holiday',
+    'auto reply',
+    'autoreply',
+    'auto-reply',
+    'automatic reply',
+    'away from my email',
+    '不在',
+    '自動応答',
+    '自動返信',
+  ],
+};

@@ -1,0 +1,158 @@
+// The decoder: raw bytes in, one typed report per message out. Pure; never throws on bad mail.
+
+import { carrierOf } from './carriers.ts';
+import { classifyRecipient } from './classify/classify.ts';
+import { derivedStatus } from './classify/derived-status.ts';
+import { hardBounceOf } from './classify/hard-bounce.ts';
+import { MailHeaders, splitHeaderBlock } from './mail/headers.ts';
+import { normalizeLineEndings, splitMailbox } from './mail/mailbox.ts';
+import { type MailView, readMail } from './mail/read-mail.ts';
+import type { BounceParser, ParsedBounce, ParsedRecipient } from './mta/parser.ts';
+import { PARSERS } from './mta/registry.ts';
+import {
+  ACTIONS,
+  type Action,
+  type BounceReport,
+  type MessageKind,
+  type OriginalMessage,
+  type RecipientResult,
+} from './types.ts';
+
+/** Decodes every message of a file (one message, or an mbox), in order. */
+export async function decodeMailbox(raw: Uint8Array): Promise<BounceReport[]> {
+  const messages = splitMailbox(normalizeLineEndings(raw));
+  const reports: BounceReport[] = [];
+  for (const message of messages) reports.push(await decodeMessage(message));
+  return reports.length > 0 ? reports : [emptyReport(['the input holds no message'])];
+}
+
+/** Decodes one message. A mail that is not a bounce is `not-bounce`; problems go to `warnings`. */
+export async function decodeBounce(raw: Uint8Array): Promise<BounceReport> {
+  return decodeMessage(normalizeLineEndings(raw));
+}
+
+async function decodeMessage(message: Buffer): Promise<BounceReport> {
+  if (message.every((byte) => byte === 0x0a || byte === 0x0d || byte === 0x20 || byte === 0x09)) {
+    return emptyReport(['the message is empty']);
+  }
+  let mail: MailView;
+  try {
+    mail = await readMail(message);
+  } catch (error) {
+    return emptyReport([`the message could not be parsed as MIME: ${(error as Error).message}`]);
+  }
+  const warnings: string[] = [];
+  const [parser, parsed] = runParsers(mail, warnings);
+  const bounce = bounceHeaders(mail);
+  if (!parser || !parsed || parsed.recipients.length === 0) {
+    return { kind: 'not-bounce', decodedBy: '', recipients: [], bounce, warnings };
+  }
+  warnings.push(...(parsed.warnings ?? []));
+  const recipients = parsed.recipients.map(toResult);
+  const original = originalOf(mail, parsed);
+  return {
+    kind: kindOf(parsed, recipients),
+    decodedBy: parser.id,
+    recipients,
+    ...(original ? { original } : {}),
+    bounce,
+    warnings,
+  };
+}
+
+function runParsers(
+  mail: MailView,
+  warnings: string[],
+): [BounceParser | undefined, ParsedBounce | undefined] {
+  for (const parser of PARSERS) {
+    try {
+      const parsed = parser.parse(mail);
+      if (parsed && parsed.recipients.length > 0) return [parser, parsed];
+    } catch (error) {
+      warnings.push(`parser ${parser.id} failed: ${(error as Error).message}`);
+    }
+  }
+  return [undefined, undefined];
+}
+
+function toResult(parsed: ParsedRecipient): RecipientResult {
+  const verdict = classifyRecipient(parsed);
+  const action = actionOf(parsed.action);
+  const status = parsed.status || derivedStatus(verdict.reason, parsed);
+  const carrier = carrierOf(parsed.address);
+  return {
+    address: parsed.address.toLowerCase(),
+    action,
+    status,
+    replyCode: parsed.replyCode ?? '',
+    reason: verdict.reason,
+    hardBounce: hardBounceOf(verdict.reason, status || parsed.replyCode || ''),
+    diagnosticCode: parsed.diagnosticCode ?? '',
+    remoteMta: parsed.remoteMta ?? '',
+    command: parsed.command ?? '',
+    ...(parsed.lastAttemptAt ? { lastAttemptAt: parsed.lastAttemptAt } : {}),
+    ...(carrier ? { carrier } : {}),
+    ...(parsed.feedbackType ? { feedbackType: parsed.feedbackType } : {}),
+    ...(verdict.whyUndecided ? { whyUndecided: verdict.whyUndecided } : {}),
+  };
+}
+
+function actionOf(value: string | undefined): Action {
+  const action = (value ?? '').toLowerCase();
+  if (action.startsWith('expired')) return 'failed';
+  return (ACTIONS as readonly string[]).includes(action) ? (action as Action) : '';
+}
+
+function kindOf(parsed: ParsedBounce, recipients: readonly RecipientResult[]): MessageKind {
+  if (parsed.kind) return parsed.kind;
+  if (recipients.every((r) => r.reason === 'delivered')) return 'delivered';
+  if (recipients.every((r) => r.action === 'delayed' || r.reason === 'delivered')) return 'delay';
+  return 'bounce';
+}
+
+function originalOf(mail: MailView, parsed: ParsedBounce): OriginalMessage | undefined {
+  const attached = mail.attachedOriginal;
+  if (attached && attached.raw.length > 0) return describeOriginal(attached.raw, attached.headersOnly);
+  if (parsed.quotedOriginal) {
+    const raw = Buffer.from(parsed.quotedOriginal, 'utf8');
+    const { body } = splitHeaderBlock(parsed.quotedOriginal);
+    return describeOriginal(raw, !body.trim());
+  }
+  return undefined;
+}
+
+function describeOriginal(raw: Buffer, headersOnly: boolean): OriginalMessage {
+  const headers = MailHeaders.parse(splitHeaderBlock(raw.toString('utf8')).head);
+  const to = headers
+    .all('to')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const messageId = headers.get('message-id');
+  const from = headers.get('from');
+  const date = headers.get('date');
+  return {
+    subject: headers.get('subject'),
+    ...(messageId ? { messageId } : {}),
+    ...(from ? { from } : {}),
+    ...(to.length > 0 ? { to } : {}),
+    ...(date ? { date } : {}),
+    headersOnly,
+    raw: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+  };
+}
+
+function bounceHeaders(mail: MailView): BounceReport['bounce'] {
+  const messageId = mail.headers.get('message-id');
+  const date = mail.headers.get('date');
+  return {
+    subject: mail.headers.get('subject'),
+    from: mail.headers.get('from'),
+    ...(messageId ? { messageId } : {}),
+    ...(date ? { date } : {}),
+  };
+}
+
+function emptyReport(warnings: string[]): BounceReport {
+  return { kind: 'not-bounce', decodedBy: '', recipients: [], bounce: { subject: '', from: '' }, warnings };
+}

@@ -1,0 +1,56 @@
+// Line-ending normalisation and mbox splitting: the byte-level steps before MIME parsing.
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Rewrites CRLF and bare CR line endings as LF, so every file decodes the same way. */
+export function normalizeLineEndings(raw: Uint8Array): Buffer {
+  const input = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  if (input.indexOf(CR) === -1) return input;
+  const out = Buffer.allocUnsafe(input.length);
+  let n = 0;
+  for (let i = 0; i < input.length; i++) {
+    const byte = input[i] as number;
+    if (byte === CR) {
+      out[n++] = LF;
+      if (input[i + 1] === LF) i++;
+    } else {
+      out[n++] = byte;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+// An mbox "From " separator: `From <sender> <asctime date>`. Requiring the year at the end keeps
+// a body line that merely starts with "From " from splitting a message.
+const FROM_LINE = /^From \S+ +.*\d{4}[ \t]*$/;
+
+/**
+ * Splits an mbox (messages separated by `From ` lines) into messages, dropping the separator lines.
+ * Input that does not start with a `From ` line is one message. Expects LF line endings.
+ */
+export function splitMailbox(input: Buffer): Buffer[] {
+  if (!startsWithFromLine(input, 0)) return [input];
+  const messages: Buffer[] = [];
+  let start = -1;
+  let pos = 0;
+  while (pos < input.length) {
+    const eol = input.indexOf(LF, pos);
+    const next = eol === -1 ? input.length : eol + 1;
+    const atLineStart = pos === 0 || (pos >= 2 && input[pos - 2] === LF) || start === -1;
+    if (atLineStart && startsWithFromLine(input, pos)) {
+      if (start !== -1) messages.push(input.subarray(start, pos));
+      start = next;
+    }
+    pos = next;
+  }
+  if (start !== -1 && start < input.length) messages.push(input.subarray(start));
+  return messages.filter((m) => m.some((byte) => byte !== LF && byte !== 0x20 && byte !== 0x09));
+}
+
+function startsWithFromLine(input: Buffer, pos: number): boolean {
+  if (input[pos] !== 0x46 || input.toString('latin1', pos, pos + 5) !== 'From ') return false;
+  const eol = input.indexOf(LF, pos);
+  const line = input.toString('latin1', pos, eol === -1 ? Math.min(input.length, pos + 200) : eol);
+  return FROM_LINE.test(line);
+}

@@ -1,0 +1,59 @@
+// Feedback-loop complaints: RFC 5965 ARF reports, Microsoft's JMRP, Apple Mail's unsubscribe notes.
+import { MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
+import type { MailView } from '../mail/read-mail.ts';
+import { addressesIn, firstAddress } from '../text.ts';
+import type { BounceParser, ParsedBounce } from './parser.ts';
+
+export const arf: BounceParser = {
+  id: 'arf',
+  parse(mail: MailView): ParsedBounce | null {
+    if (mail.reportType === 'feedback-report' || mail.feedbackReport.length > 0) return fromReport(mail);
+    if (isMicrosoftComplaint(mail)) return fromOriginal(mail, 'abuse', 'x-hmxmroriginalrecipient');
+    if (mail.headers.get('x-apple-unsubscribe').toLowerCase() === 'true') return fromSender(mail, 'opt-out');
+    return null;
+  },
+};
+
+function fromReport(mail: MailView): ParsedBounce | null {
+  const report = MailHeaders.parse(mail.feedbackReport.join('\n') || reportFieldsInText(mail.text));
+  const feedbackType = report.get('feedback-type').toLowerCase() || 'abuse';
+  const addresses = [...report.all('original-rcpt-to'), ...report.all('removal-recipient')]
+    .map(firstAddress)
+    .filter(Boolean);
+  if (addresses.length === 0) return fromOriginal(mail, feedbackType, 'to');
+  return { kind: 'feedback', recipients: addresses.map((address) => recipient(address, feedbackType)) };
+}
+
+function fromOriginal(mail: MailView, feedbackType: string, header: string): ParsedBounce | null {
+  const original = originalHeaders(mail);
+  const address = firstAddress(original.get(header)) || firstAddress(original.get('to'));
+  return { kind: 'feedback', recipients: address ? [recipient(address, feedbackType)] : [] };
+}
+
+function fromSender(mail: MailView, feedbackType: string): ParsedBounce {
+  const address = firstAddress(mail.headers.get('from'));
+  return { kind: 'feedback', recipients: address ? [recipient(address, feedbackType)] : [] };
+}
+
+function isMicrosoftComplaint(mail: MailView): boolean {
+  return (
+    /^complaint about message from /i.test(mail.headers.get('subject')) &&
+    addressesIn(mail.headers.get('from')).some(
+      (a) => a.endsWith('@hotmail.com') || a.endsWith('@outlook.com'),
+    )
+  );
+}
+
+function originalHeaders(mail: MailView): MailHeaders {
+  if (!mail.attachedOriginal) return MailHeaders.empty();
+  return MailHeaders.parse(splitHeaderBlock(mail.attachedOriginal.raw.toString('utf8')).head);
+}
+
+function reportFieldsInText(text: string): string {
+  const at = text.search(/^Feedback-Type:/im);
+  return at === -1 ? '' : splitHeaderBlock(text.slice(at)).head;
+}
+
+function recipient(address: string, feedbackType: string) {
+  return { address, action: '', reason: 'feedback' as const, feedbackType };
+}

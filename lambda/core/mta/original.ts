@@ -1,0 +1,36 @@
+// Where a text bounce quotes the returned original message.
+import { splitAtMarker } from '../text.ts';
+
+/** Lines that MTAs write just before the returned message (or its headers). */
+export const ORIGINAL_MARKERS: readonly RegExp[] = [
+  /^-+ ?(?:This is a copy of (?:the|your) message|Original message|Below this line is a copy of the message|Original Message Headers?|Returned message|Message headers follow|Unsent Message below|Undelivered message|The original message)/im,
+  /^-+ ?(?:original message|Headers of the original message|Original mail header)/im,
+  /^\s*-+ ?Original message follows\b/im,
+  /^-+ Below this line is a copy of the message/im,
+  /^------ This is a copy of the message, including all the headers/im,
+  /^Original message headers:/im,
+  /^-+ ?The header of the original message is following/im,
+];
+
+/** Splits a notice at the returned original; `original` is "" when none is quoted. */
+export function splitQuotedOriginal(
+  text: string,
+  markers: readonly RegExp[] = ORIGINAL_MARKERS,
+): { notice: string; original: string } {
+  const { notice, rest } = splitAtMarker(text, markers);
+  const original = rest.replace(/^\s*\n/, '');
+  return { notice, original: looksLikeHeaders(original) ? original : '' };
+}
+
+/** True when a text starts with something like a header block (Name: value lines). */
+export function looksLikeHeaders(text: string): boolean {
+  const head = text
+    .slice(0, 2000)
+    .split('\n', 6)
+    .filter((l) => l.trim());
+  return head.some((line) =>
+    /^(?:Received|From|To|Subject|Date|Message-Id|Return-Path|MIME-Version|Content-Type|X-[\w-]+):/i.test(
+      line,
+    ),
+  );
+}

@@ -1,0 +1,11 @@
+// THE ordered list of bounce-format parsers: the first that recognises a mail reads it.
+// Specific formats first (each guards on headers or a marker line), RFC 3464 after them, then
+// the auto-reply detector, which must not claim a bounce that merely says "auto-replied".
+import { arf } from './arf.ts';
+import type { BounceParser } from './parser.ts';
+import { postfix } from './postfix.ts';
+import { rfc3464 } from './rfc3464.ts';
+import { rfc3834 } from './rfc3834.ts';
+import { sendmail } from './sendmail.ts';
+
+export const PARSERS: readonly BounceParser[] = [arf, postfix, sendmail, rfc3464, rfc3834];

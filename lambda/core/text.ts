@@ -1,0 +1,80 @@
+// Small, bounded text helpers shared by the format parsers and the classifier.
+
+/** Longest text any pattern in the decoder looks at; bounds the work on hostile input. */
+export const MATCH_LIMIT = 16_384;
+
+const STATUS_PATTERN = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/;
+const REPLY_PATTERN = /(?:^|[\s:(<>[#"'=])([245][0-5]\d)(?=[ -]|$|\))/m;
+
+/** The first RFC 3463 enhanced status code in a text ("5.1.1"), or "". */
+export function findStatus(text: string): string {
+  const m = STATUS_PATTERN.exec(text.slice(0, MATCH_LIMIT));
+  return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : '';
+}
+
+/** The first SMTP reply code in a text ("550"), or "". */
+export function findReplyCode(text: string): string {
+  const m = REPLY_PATTERN.exec(text.slice(0, MATCH_LIMIT));
+  return m?.[1] ?? '';
+}
+
+const COMMAND_PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  [/in reply to (?:the )?end of data/i, 'DATA'],
+  [/in reply to (?:the )?(rcpt to|mail from|data|helo|ehlo|starttls|auth|bdat|quit)\b/i, ''],
+  [/>>> (rcpt|mail|data|helo|ehlo|starttls|auth|bdat)\b/i, ''],
+  [/\bafter (?:the )?(?:end of data|data (?:block|transmission)|message was sent)/i, 'DATA'],
+  [/\bafter (?:the )?(rcpt to|mail from|data|helo|ehlo|starttls|auth|bdat|quit)\b/i, ''],
+  [/\b(?:during|in response to|on) (?:the )?(rcpt to|mail from|data|helo|ehlo|starttls)\b/i, ''],
+  [/\bconnection (?:refused|timed out)|\bconnect to .+: |no route to host|greeting/i, 'CONN'],
+];
+
+/** The SMTP command a text says was answered with the error ("RCPT", "DATA", ...), or "". */
+export function findCommand(text: string): string {
+  const sample = text.slice(0, MATCH_LIMIT);
+  for (const [pattern, fixed] of COMMAND_PATTERNS) {
+    const m = pattern.exec(sample);
+    if (m) return fixed || normalizeCommand(m[1] ?? '');
+  }
+  return '';
+}
+
+export function normalizeCommand(word: string): string {
+  const upper = word.trim().toUpperCase();
+  if (upper.startsWith('RCPT')) return 'RCPT';
+  if (upper.startsWith('MAIL')) return 'MAIL';
+  return upper.split(/\s/)[0] ?? '';
+}
+
+const ADDRESS_PATTERN = /[^\s<>"'(),;:[\]\\]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]/g;
+
+/** E-mail addresses in a text, in order, without duplicates, lower-cased. */
+export function addressesIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.slice(0, MATCH_LIMIT).matchAll(ADDRESS_PATTERN)) found.add(m[0].toLowerCase());
+  return [...found];
+}
+
+/** The first address in a text, lower-cased, or "". */
+export function firstAddress(text: string): string {
+  return addressesIn(text)[0] ?? '';
+}
+
+/** Splits a notice at the first line matching a marker: the text before, and the rest after that line. */
+export function splitAtMarker(text: string, markers: readonly RegExp[]): { notice: string; rest: string } {
+  let cut = -1;
+  let after = -1;
+  for (const marker of markers) {
+    const m = marker.exec(text);
+    if (m && (cut === -1 || m.index < cut)) {
+      cut = m.index;
+      const eol = text.indexOf('\n', m.index + m[0].length - 1);
+      after = eol === -1 ? text.length : eol + 1;
+    }
+  }
+  return cut === -1 ? { notice: text, rest: '' } : { notice: text.slice(0, cut), rest: text.slice(after) };
+}
+
+/** Collapses runs of white space into one space and trims. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
