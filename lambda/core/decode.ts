@@ -9,6 +9,7 @@ import { normalizeLineEndings, splitMailbox } from './mail/mailbox.ts';
 import { type MailView, readMail } from './mail/read-mail.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './mta/parser.ts';
 import { PARSERS } from './mta/registry.ts';
+import { settleCodes } from './settle-codes.ts';
 import {
   ACTIONS,
   type Action,
@@ -76,18 +77,20 @@ function runParsers(
 }
 
 function toResult(parsed: ParsedRecipient): RecipientResult {
-  const verdict = classifyRecipient(parsed);
+  const codes = settleCodes(parsed);
+  const settled = { ...parsed, ...codes };
+  const verdict = classifyRecipient(settled);
   const action = actionOf(parsed.action);
-  const status = parsed.status || derivedStatus(verdict.reason, parsed);
+  const status = codes.status || derivedStatus(verdict.reason, settled);
   const carrier = carrierOf(parsed.address);
   return {
     address: parsed.address.toLowerCase(),
     action,
     status,
-    replyCode: parsed.replyCode ?? '',
+    replyCode: codes.replyCode,
     reason: verdict.reason,
-    hardBounce: hardBounceOf(verdict.reason, status || parsed.replyCode || ''),
-    diagnosticCode: parsed.diagnosticCode ?? '',
+    hardBounce: hardBounceOf(verdict.reason, status || codes.replyCode),
+    diagnosticCode: codes.diagnosticCode,
     remoteMta: parsed.remoteMta ?? '',
     command: parsed.command ?? '',
     ...(parsed.lastAttemptAt ? { lastAttemptAt: parsed.lastAttemptAt } : {}),

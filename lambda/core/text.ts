@@ -5,6 +5,7 @@ export const MATCH_LIMIT = 16_384;
 
 const STATUS_PATTERN = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]*\d)/;
 const REPLY_PATTERN = /(?:^|[\s:(<>[#"'=])([245][0-5]\d)(?=[ -]|$|\))/m;
+const FAILURE_REPLY_PATTERN = /(?:^|[\s:(<>[#"'=])([45][0-5]\d)(?=[ -]|$|\))/m;
 
 /** The first RFC 3463 enhanced status code in a text ("5.1.1"), or "". */
 export function findStatus(text: string): string {
@@ -12,10 +13,19 @@ export function findStatus(text: string): string {
   return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : '';
 }
 
+/** Positive replies that can stand in a delivery report; other 2xx numbers are exit codes or counts. */
+const POSITIVE_REPLIES = new Set(['211', '214', '220', '221', '235', '250', '251', '252']);
+
 /** The first SMTP reply code in a text ("550"), or "". */
 export function findReplyCode(text: string): string {
-  const m = REPLY_PATTERN.exec(text.slice(0, MATCH_LIMIT));
-  return m?.[1] ?? '';
+  const sample = text.slice(0, MATCH_LIMIT);
+  const m = REPLY_PATTERN.exec(sample);
+  const code = m?.[1] ?? '';
+  if (!code.startsWith('2')) return code;
+  // "220 mx.example.com 421 Service refused": a greeting quoted before the error; the error counts.
+  const failure = FAILURE_REPLY_PATTERN.exec(sample)?.[1];
+  if (failure) return failure;
+  return POSITIVE_REPLIES.has(code) ? code : '';
 }
 
 const COMMAND_PATTERNS: ReadonlyArray<[RegExp, string]> = [
@@ -77,4 +87,22 @@ export function splitAtMarker(text: string, markers: readonly RegExp[]): { notic
 /** Collapses runs of white space into one space and trims. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Joins the lines of a multi-line SMTP reply quoted as one string: "550-5.7.1 Messages with
+ * multiple 550-5.7.1 addresses ..." becomes "550 5.7.1 Messages with multiple addresses ...".
+ */
+export function joinReplyLines(text: string): string {
+  const lead = /^([245]\d\d)[- ](?:([245]\.\d{1,3}\.\d{1,3}) )?/.exec(text);
+  if (!lead) return text;
+  const [, code, status] = lead;
+  // Only a reply that really had several lines ("550-...") is rewritten; "552 of 552 bytes" is not.
+  if (!text.startsWith(`${code}-`) && !text.includes(` ${code}-`)) return text;
+  const continuation = new RegExp(
+    `\\s${code}[- ]${status ? `(?:${status.replace(/\./g, '\\.')}\\s?)?` : ''}`,
+    'g',
+  );
+  const rest = text.slice(lead[0].length).replace(continuation, ' ');
+  return `${code} ${status ? `${status} ` : ''}${rest}`.replace(/\s+/g, ' ').trim();
 }

@@ -3,10 +3,10 @@
 import type { ParsedRecipient } from '../mta/parser.ts';
 import { MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
-import { RULE_ORDER } from './order.ts';
+import { FIRST_PASS, LATER_PASS, RULE_OF_REASON } from './order.ts';
 import { providerVerdict } from './providers/index.ts';
 import { reasonOfReplyCode } from './reply-codes.ts';
-import { ruleMatches } from './rule.ts';
+import { type ReasonRule, wordsApply, wordsMatch } from './rule.ts';
 import { reasonOfStatus } from './status-codes.ts';
 
 export interface Verdict {
@@ -39,25 +39,36 @@ export function classifyRecipient(recipient: ParsedRecipient): Verdict {
   if (status.startsWith('2.') || recipient.action === 'delivered') return { reason: 'delivered' };
 
   const text = normalizeDiagnostic(recipient.diagnosticCode ?? '');
-  const decided = providerVerdict(recipient, text) ?? verdictOfRules(status, text);
-  if (decided) return { reason: afterData(decided, recipient.command) };
+  const command = recipient.command ?? '';
+  const decided = providerVerdict(recipient, text) ?? verdictOfRules(status, text, command);
+  if (decided) return { reason: decided };
   if (given) return { reason: given };
   return fallback(recipient, status, text);
 }
 
-/** The first rule, in the one order, that the status code names or whose words occur. */
-export function verdictOfRules(status: string, text: string): Reason | undefined {
+/** The two passes of the one order (see order.ts). */
+export function verdictOfRules(status: string, text: string, command: string): Reason | undefined {
   const named = reasonOfStatus(status);
-  for (const rule of RULE_ORDER) {
-    if (rule.reason === named || (text && ruleMatches(rule, text))) return rule.reason;
+  for (const rule of FIRST_PASS) {
+    if (rule.reason === named && !yields(rule, text) && (!rule.namedNeedsWords || wordsMatch(rule, text))) {
+      return rule.reason;
+    }
+    if (wordsApply(rule, text, command)) return rule.reason;
+  }
+  if (named) return named;
+  for (const rule of LATER_PASS) {
+    if (wordsApply(rule, text, command)) return rule.reason;
   }
   return undefined;
 }
 
-// A recipient refused only after the message was sent was refused for its content or headers,
-// not because the address is unknown: Sisimai calls it "filtered".
-function afterData(reason: Reason, command: string | undefined): Reason {
-  return reason === 'userunknown' && command === 'DATA' ? 'filtered' : reason;
+function yields(rule: ReasonRule, text: string): boolean {
+  return (
+    rule.yieldsTo?.some((reason) => {
+      const other = RULE_OF_REASON.get(reason);
+      return other !== undefined && wordsMatch(other, text);
+    }) ?? false
+  );
 }
 
 function fallback(recipient: ParsedRecipient, status: string, text: string): Verdict {
@@ -67,7 +78,7 @@ function fallback(recipient: ParsedRecipient, status: string, text: string): Ver
   if (recipient.diagnosticType === 'x-unix') return { reason: 'mailererror' };
   const byReply = reasonOfReplyCode(recipient.replyCode ?? '');
   if (byReply) return { reason: byReply };
-  if (recipient.action === 'delayed' || status.startsWith('4.')) return { reason: 'expired' };
+  if (recipient.action === 'delayed') return { reason: 'expired' };
   const command = recipient.command ?? '';
   if (command === 'CONN' || command === 'HELO' || command === 'EHLO') return { reason: 'blocked' };
   if (command === 'MAIL') return { reason: 'rejected' };

@@ -1,6 +1,10 @@
-// The ONE order in which reason rules are tried: the first rule whose status code or words match wins.
-// Earlier rules are the more specific: a full mailbox is often worded with "user" and "mailbox" too.
+// THE order in which reason rules are tried. Two passes, after Sisimai's reading of bounces:
+// 1. FIRST_PASS: a rule wins when the status code names its reason or its words occur (the
+//    more specific first: a full mailbox is often worded with "user" and "mailbox" too);
+// 2. a status code that names a reason, when no first-pass rule matched;
+// 3. LATER_PASS: words only, for reasons whose wording is vaguer than any status code.
 
+import type { Reason } from '../types.ts';
 import type { ReasonRule } from './rule.ts';
 import { authfailureRule } from './rules/authfailure.ts';
 import { badreputationRule } from './rules/badreputation.ts';
@@ -39,49 +43,55 @@ import { userunknownRule } from './rules/userunknown.ts';
 import { vacationRule } from './rules/vacation.ts';
 import { virusdetectedRule } from './rules/virusdetected.ts';
 
-/** Rules tried against the server's words, in this order. */
-export const RULE_ORDER: readonly ReasonRule[] = [
+export const FIRST_PASS: readonly ReasonRule[] = [
+  mailererrorRule,
   mailboxfullRule,
   mesgtoobigRule,
   exceedlimitRule,
   suspendRule,
   hasmovedRule,
   norelayingRule,
-  notacceptRule,
-  suppressedRule,
-  requireptrRule,
+  notcompliantrfcRule,
   authfailureRule,
-  badreputationRule,
-  speedingRule,
-  toomanyconnRule,
-  failedstarttlsRule,
-  virusdetectedRule,
-  hostunknownRule,
   userunknownRule,
   filteredRule,
-  notcompliantrfcRule,
-  contenterrorRule,
-  spamdetectedRule,
+  requireptrRule,
+  badreputationRule,
   rejectedRule,
+  hostunknownRule,
+  virusdetectedRule,
+  spamdetectedRule,
+  speedingRule,
+  toomanyconnRule,
   blockedRule,
+];
+
+export const LATER_PASS: readonly ReasonRule[] = [
   policyviolationRule,
+  contenterrorRule,
+  failedstarttlsRule,
   securityerrorRule,
+  suppressedRule,
+  notacceptRule,
   systemfullRule,
   networkerrorRule,
-  mailererrorRule,
   syntaxerrorRule,
   systemerrorRule,
   expiredRule,
 ];
 
 /**
- * Rules for reasons that the structure of a message decides before any words are read: a positive
- * DSN, an RFC 3834 auto-reply, an ARF report; and the two verdicts left when nothing matched.
+ * Reasons that the structure of a message decides before any words are read (a positive DSN, an
+ * RFC 3834 auto-reply, an ARF report) and the two verdicts left when nothing matched.
  */
-export const STRUCTURAL_RULES: readonly ReasonRule[] = [
+export const STRUCTURAL: readonly ReasonRule[] = [
   deliveredRule,
   vacationRule,
   feedbackRule,
   onholdRule,
   undefinedRule,
 ];
+
+export const RULE_OF_REASON: ReadonlyMap<Reason, ReasonRule> = new Map(
+  [...FIRST_PASS, ...LATER_PASS, ...STRUCTURAL].map((rule) => [rule.reason, rule]),
+);

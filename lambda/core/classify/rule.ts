@@ -7,11 +7,30 @@ export interface ReasonRule {
   readonly phrases: readonly string[];
   /** Bounded patterns for wordings with variable parts; no nested quantifiers. */
   readonly patterns?: readonly RegExp[];
+  /**
+   * The words count only when the error answered one of these SMTP commands ("" = not known).
+   * A status code that names the reason counts whatever the command.
+   */
+  readonly onlyAfter?: readonly string[];
+  /** The words do not count when one of these occurs too (a wording that looks alike but is not). */
+  readonly unless?: readonly RegExp[];
+  /** A status code that names this reason counts only together with the rule's words. */
+  readonly namedNeedsWords?: boolean;
+  /** When the status names this reason but the words are those of one of these, the words win. */
+  readonly yieldsTo?: readonly Reason[];
 }
 
 /** True when the rule's phrases or patterns occur in `text` (lower-cased, squeezed). */
-export function ruleMatches(rule: ReasonRule, text: string): boolean {
+export function wordsMatch(rule: ReasonRule, text: string): boolean {
+  if (!text) return false;
+  if (rule.unless?.some((pattern) => pattern.test(text))) return false;
   for (const phrase of rule.phrases) if (text.includes(phrase)) return true;
   if (rule.patterns) for (const pattern of rule.patterns) if (pattern.test(text)) return true;
   return false;
+}
+
+/** The words match, and the command is one after which they mean this reason. */
+export function wordsApply(rule: ReasonRule, text: string, command: string): boolean {
+  if (rule.onlyAfter && !rule.onlyAfter.includes(command)) return false;
+  return wordsMatch(rule, text);
 }

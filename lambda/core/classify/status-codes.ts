@@ -12,17 +12,16 @@ export const STATUS_REASONS: ReadonlyMap<string, Reason> = new Map<string, Reaso
   ['1.7', 'rejected'], // bad sender's mailbox address syntax
   ['1.8', 'rejected'], // bad sender's system address
   ['1.10', 'notaccept'], // recipient address has null MX (RFC 7505)
-  ['2.1', 'suspend'], // mailbox disabled, not accepting messages
+  ['2.0', 'filtered'], // other mailbox status: in practice a recipient-side refusal
+  ['2.1', 'filtered'], // mailbox disabled, not accepting messages (suspended accounts say so in words)
   ['2.2', 'mailboxfull'], // mailbox full
   ['2.3', 'exceedlimit'], // message length exceeds administrative limit
   ['2.4', 'systemerror'], // mailing list expansion problem
   ['3.1', 'systemfull'], // mail system full
   ['3.4', 'mesgtoobig'], // message too big for system
   ['3.5', 'systemerror'], // system incorrectly configured
-  ['4.1', 'networkerror'], // no answer from host
-  ['4.2', 'networkerror'], // bad connection
   ['4.3', 'systemerror'], // directory server failure
-  ['4.4', 'hostunknown'], // unable to route
+  ['4.4', 'networkerror'], // unable to route
   ['4.6', 'networkerror'], // routing loop detected
   ['4.7', 'expired'], // delivery time expired
   ['5.1', 'syntaxerror'], // invalid command
@@ -40,7 +39,7 @@ export const STATUS_REASONS: ReadonlyMap<string, Reason> = new Map<string, Reaso
   ['7.6', 'securityerror'], // cryptographic algorithm not supported
   ['7.7', 'securityerror'], // message integrity failure
   ['7.8', 'securityerror'], // authentication credentials invalid
-  ['7.9', 'securityerror'], // authentication mechanism is too weak
+  ['7.9', 'policyviolation'], // in practice: a message refused by the receiver's policy
   ['7.10', 'failedstarttls'], // encryption needed
   ['7.11', 'failedstarttls'], // encryption required for requested authentication mechanism
   ['7.13', 'suspend'], // user account disabled
@@ -64,7 +63,8 @@ export const STATUS_REASONS: ReadonlyMap<string, Reason> = new Map<string, Reaso
 /** The reason an enhanced status code names on its own, if it names one. */
 export function reasonOfStatus(status: string): Reason | undefined {
   const m = /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(status);
-  return m ? STATUS_REASONS.get(m[1] as string) : undefined;
+  if (!m) return undefined;
+  return STATUS_REASONS.get(m[1] as string);
 }
 
 /**

@@ -1,5 +1,15 @@
-// MIME parsing, through mailparser, behind one function: everything else reads a MailView.
-import { type Attachment, simpleParser } from 'mailparser';
+// MIME parsing behind one function: everything else reads a MailView.
+//
+// mailparser's own MIME splitter (@zone-eu/mailsplit) walks the tree with `ignoreEmbedded`, so a
+// returned message/rfc822 part stays one opaque part: mailparser's simpleParser would descend into an
+// inline returned message and mix its text into the notice. Only the parts a diagnosis reads are
+// decoded (text, delivery-status, feedback-report); HTML is stripped crudely only when there is no
+// text part, and attachments are never decoded.
+import { finished } from 'node:stream/promises';
+import { Splitter } from '@zone-eu/mailsplit';
+import { decode as decodeBase64 } from 'libbase64';
+import { decode as decodeCharset } from 'libmime/lib/charset.js';
+import { decode as decodeQuotedPrintable } from 'libqp';
 import { MailHeaders } from './headers.ts';
 
 /** The parts of a mail that a bounce decoder reads. */
@@ -18,7 +28,7 @@ export interface MailView {
   feedbackReport: string[];
   /** The returned original message, when attached as a MIME part. */
   attachedOriginal?: { raw: Buffer; headersOnly: boolean };
-  /** MIME types of all parts, in order. */
+  /** MIME types of all leaf parts, in order. */
   partTypes: string[];
 }
 
@@ -30,54 +40,117 @@ const ORIGINAL_TYPES = new Map<string, boolean>([
   ['message/global-headers', true],
 ]);
 const STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+/** A header block larger than this is cut (1 MB headers are an attack, not a bounce). */
+const MAX_HEAD_SIZE = 256 * 1024;
 
-const PARSER_OPTIONS = {
-  keepDeliveryStatus: true,
-  skipHtmlToText: true,
-  skipTextToHtml: true,
-  skipImageLinks: true,
-  skipTextLinks: true,
-} as const;
+interface Leaf {
+  type: string;
+  charset: string;
+  encoding: string;
+  attachment: boolean;
+  chunks: Buffer[];
+}
 
-/** Parses one message (LF line endings). Rejects only when mailparser itself fails. */
+/** Parses one message (LF line endings). Rejects only when the splitter itself fails. */
 export async function readMail(message: Buffer): Promise<MailView> {
-  const parsed = await simpleParser(message, PARSER_OPTIONS);
-  const headers = MailHeaders.parse(parsed.headerLines.map((h) => h.line).join('\n'));
-  const [contentType = 'text/plain', reportType = ''] = topContentType(headers.get('content-type'));
+  const { headers, leaves } = await splitMessage(message);
+  const [contentType, reportType] = topContentType(headers.get('content-type'));
   const view: MailView = {
     headers,
     contentType,
     reportType,
-    text: noticeText(parsed.text, parsed.html),
+    text: '',
     deliveryStatus: [],
     feedbackReport: [],
-    partTypes: [],
+    partTypes: leaves.map((leaf) => leaf.type),
   };
-  for (const attachment of parsed.attachments) addPart(view, attachment);
+  const texts: string[] = [];
+  const htmls: string[] = [];
+  for (const leaf of leaves) {
+    if (STATUS_TYPES.has(leaf.type)) view.deliveryStatus.push(decodeText(leaf));
+    else if (leaf.type === 'message/feedback-report') view.feedbackReport.push(decodeText(leaf));
+    else if (ORIGINAL_TYPES.has(leaf.type)) {
+      view.attachedOriginal ??= {
+        raw: decodeTransfer(leaf),
+        headersOnly: ORIGINAL_TYPES.get(leaf.type) === true,
+      };
+    } else if (leaf.type === 'text/plain' && !leaf.attachment) texts.push(decodeText(leaf));
+    else if (leaf.type === 'text/html' && !leaf.attachment) htmls.push(decodeText(leaf));
+  }
+  view.text = texts.length > 0 ? texts.join('\n') : htmls.map(htmlToPlainText).join('\n');
   return view;
 }
 
-function addPart(view: MailView, attachment: Attachment): void {
-  const type = attachment.contentType.toLowerCase();
-  view.partTypes.push(type);
-  if (STATUS_TYPES.has(type)) {
-    view.deliveryStatus.push(attachment.content.toString('utf8'));
-  } else if (type === 'message/feedback-report') {
-    view.feedbackReport.push(attachment.content.toString('utf8'));
-  } else if (ORIGINAL_TYPES.has(type) && !view.attachedOriginal) {
-    view.attachedOriginal = { raw: attachment.content, headersOnly: ORIGINAL_TYPES.get(type) === true };
-  }
+async function splitMessage(message: Buffer): Promise<{ headers: MailHeaders; leaves: Leaf[] }> {
+  const splitter = new Splitter({ ignoreEmbedded: true, maxHeadSize: MAX_HEAD_SIZE });
+  const leaves: Leaf[] = [];
+  let headers = MailHeaders.empty();
+  let current: Leaf | undefined;
+  splitter.on('data', (data: SplitterData) => {
+    if (data.type === 'node') {
+      if (data.root) headers = MailHeaders.parse(utf8(data.getHeaders()));
+      current = data.multipart ? undefined : leafOf(data);
+      if (current) leaves.push(current);
+    } else if (data.type === 'body' && current && data.value.length > 0) {
+      current.chunks.push(data.value);
+    }
+  });
+  splitter.end(message);
+  await finished(splitter);
+  return { headers, leaves };
+}
+
+type SplitterData =
+  | {
+      type: 'node';
+      root: boolean;
+      multipart: string | false;
+      contentType: string | false;
+      charset: string | false;
+      encoding: string | false;
+      disposition: string | false;
+      filename: string | false;
+      getHeaders(): Buffer;
+    }
+  | { type: 'body' | 'data'; value: Buffer };
+
+function leafOf(node: Extract<SplitterData, { type: 'node' }>): Leaf {
+  return {
+    type: (node.contentType || 'text/plain').toLowerCase(),
+    charset: (node.charset || '').toLowerCase(),
+    encoding: (node.encoding || '').toLowerCase(),
+    attachment: node.disposition === 'attachment' || Boolean(node.filename),
+    chunks: [],
+  };
+}
+
+function decodeTransfer(leaf: Leaf): Buffer {
+  const body = Buffer.concat(leaf.chunks);
+  if (leaf.encoding === 'base64') return decodeBase64(body.toString('latin1'));
+  if (leaf.encoding === 'quoted-printable') return decodeQuotedPrintable(body.toString('latin1'));
+  return body;
+}
+
+function decodeText(leaf: Leaf): string {
+  const bytes = decodeTransfer(leaf);
+  const charset = leaf.charset || guessCharset(bytes);
+  const text = charset ? decodeCharset(bytes, charset) : utf8(bytes);
+  return text.replace(/\r\n?/g, '\n');
+}
+
+// Japanese mobile carriers send ISO-2022-JP without declaring it: its escape sequence gives it away.
+function guessCharset(bytes: Buffer): string {
+  return bytes.includes('\x1b$B') || bytes.includes('\x1b$@') ? 'iso-2022-jp' : '';
+}
+
+function utf8(bytes: Buffer): string {
+  return bytes.toString('utf8');
 }
 
 function topContentType(header: string): [string, string] {
   const [type = '', ...params] = header.split(';');
   const reportType = params.map((p) => /^\s*report-type\s*=\s*"?([^";\s]+)/i.exec(p)?.[1]).find(Boolean);
   return [type.trim().toLowerCase() || 'text/plain', (reportType ?? '').toLowerCase()];
-}
-
-function noticeText(text: string | undefined, html: string | false | undefined): string {
-  if (text?.trim()) return text.replace(/\r\n?/g, '\n');
-  return html ? htmlToPlainText(html) : '';
 }
 
 // Bounces that come as HTML only still carry their error text; a crude strip is enough for matching.

@@ -14,7 +14,7 @@ export const arf: BounceParser = {
   },
 };
 
-function fromReport(mail: MailView): ParsedBounce | null {
+function fromReport(mail: MailView): ParsedBounce {
   const report = MailHeaders.parse(mail.feedbackReport.join('\n') || reportFieldsInText(mail.text));
   const feedbackType = report.get('feedback-type').toLowerCase() || 'abuse';
   const addresses = [...report.all('original-rcpt-to'), ...report.all('removal-recipient')]
@@ -24,10 +24,12 @@ function fromReport(mail: MailView): ParsedBounce | null {
   return { kind: 'feedback', recipients: addresses.map((address) => recipient(address, feedbackType)) };
 }
 
-function fromOriginal(mail: MailView, feedbackType: string, header: string): ParsedBounce | null {
+// A report whose original names no recipient (redacted, "undisclosed") is still one complaint: it is
+// kept with an empty address rather than dropped.
+function fromOriginal(mail: MailView, feedbackType: string, header: string): ParsedBounce {
   const original = originalHeaders(mail);
   const address = firstAddress(original.get(header)) || firstAddress(original.get('to'));
-  return { kind: 'feedback', recipients: address ? [recipient(address, feedbackType)] : [] };
+  return { kind: 'feedback', recipients: [recipient(address, feedbackType)] };
 }
 
 function fromSender(mail: MailView, feedbackType: string): ParsedBounce {

@@ -1,6 +1,6 @@
 // Sendmail: "Returned mail: see transcript for details", a DSN plus the SMTP transcript of the session.
 import type { MailView } from '../mail/read-mail.ts';
-import { findReplyCode, findStatus, normalizeCommand } from '../text.ts';
+import { findReplyCode, findStatus, joinReplyLines, normalizeCommand } from '../text.ts';
 import { recipientsFromDsn } from './dsn.ts';
 import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
@@ -27,29 +27,64 @@ interface Exchange {
   reply: string;
 }
 
-/** ">>> COMMAND" / "<<< reply" pairs of the session transcript. */
-export function parseTranscript(notice: string): Exchange[] {
-  const exchanges: Exchange[] = [];
-  let command = '';
+interface Transcript {
+  /** Replies of the remote server ("<<<" lines, multi-line replies joined), with the command they answered. */
+  exchanges: Exchange[];
+  /** Sendmail's own verdict lines: "550 5.1.1 <user@example.org>... User unknown". */
+  verdicts: string[];
+  /** The last command sent. */
+  lastCommand: string;
+}
+
+/** Reads the ">>> COMMAND" / "<<< reply" session transcript and sendmail's own verdict lines. */
+export function parseTranscript(notice: string): Transcript {
+  const transcript: Transcript = { exchanges: [], verdicts: [], lastCommand: '' };
+  let open: Exchange | undefined;
   for (const line of notice.split('\n')) {
     const sent = /^>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
     if (sent) {
-      command = normalizeCommand(sent[1] ?? '');
+      transcript.lastCommand = normalizeCommand(sent[1] ?? '');
+      open = undefined;
       continue;
     }
-    const got = /^<<< ?(.*)$/.exec(line);
-    if (got && /^[45]\d\d/.test(got[1] ?? '')) exchanges.push({ command, reply: (got[1] ?? '').trim() });
+    const got = /^<<< ?(([45]\d\d)([- ]).*)$/.exec(line);
+    if (got) {
+      const text = (got[1] ?? '').trim();
+      if (open) {
+        open.reply += ` ${text}`;
+      } else {
+        open = { command: transcript.lastCommand, reply: text };
+        transcript.exchanges.push(open);
+      }
+      if (got[3] === ' ') open = undefined;
+      continue;
+    }
+    open = undefined;
+    if (/^[45]\d\d [45]\.\d{1,3}\.\d{1,3} /.test(line)) transcript.verdicts.push(line.trim());
   }
-  return exchanges;
+  return transcript;
 }
 
-function enrich(r: ParsedRecipient, transcript: readonly Exchange[]): void {
+function enrich(r: ParsedRecipient, transcript: Transcript): void {
+  const mentions = (text: string) => text.toLowerCase().includes(r.address);
   const exchange =
-    transcript.find((e) => e.reply.toLowerCase().includes(r.address)) ??
-    (transcript.length === 1 ? transcript[0] : undefined);
-  if (!exchange) return;
-  r.command ||= exchange.command;
-  r.replyCode ||= findReplyCode(exchange.reply);
-  if (!r.diagnosticCode) r.diagnosticCode = exchange.reply;
-  r.status ||= findStatus(exchange.reply);
+    transcript.exchanges.find((e) => mentions(e.reply)) ??
+    (transcript.exchanges.length === 1 ? transcript.exchanges[0] : undefined);
+  const given = r.diagnosticCode ?? '';
+  const bare = !/[a-z]{3}/i.test(given);
+  // A DSN that gives only a mailer's exit status ("255") is explained by sendmail's own verdict line.
+  const verdict =
+    transcript.verdicts.find(mentions) ??
+    (bare && transcript.verdicts.length === 1 ? transcript.verdicts[0] : undefined);
+  r.command ||= exchange?.command || transcript.lastCommand;
+  r.replyCode ||= findReplyCode(transcript.verdicts.at(-1) ?? '');
+  const words = exchange?.reply ?? verdict ?? '';
+  if (!words) return;
+  // A bare exit status, or a multi-line reply the DSN cut short, yields to the transcript.
+  const full = joinReplyLines(words);
+  if (bare || (full.length > given.length && full.startsWith(joinReplyLines(given).slice(0, 40)))) {
+    r.diagnosticCode = full;
+  }
+  r.replyCode ||= findReplyCode(words);
+  r.status ||= findStatus(words);
 }

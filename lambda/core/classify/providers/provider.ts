@@ -13,8 +13,9 @@ export interface ProviderRule {
 }
 
 export function servedBy(rule: ProviderRule, recipient: ParsedRecipient): boolean {
-  const mta = (recipient.remoteMta ?? '').toLowerCase();
-  if (mta && rule.hosts.some((h) => mta === h || mta.endsWith(`.${h}`) || mta.endsWith(h))) return true;
+  // "mx.example.jp. (192.0.2.1, the server for the domain example.jp.)" → "mx.example.jp"
+  const mta = (recipient.remoteMta ?? '').toLowerCase().split(/[\s(]/)[0]?.replace(/\.$/, '') ?? '';
+  if (mta && rule.hosts.some((h) => mta === h || mta.endsWith(`.${h}`))) return true;
   const domain = recipient.address.slice(recipient.address.lastIndexOf('@') + 1).toLowerCase();
   return rule.domains?.some((d) => domain === d || domain.endsWith(`.${d}`)) ?? false;
 }

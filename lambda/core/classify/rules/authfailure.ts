@@ -9,10 +9,7 @@ export const authfailureRule: ReasonRule = {
     'spf fail',
     'failed spf',
     'spf validation',
-    'spf record',
     'sender policy framework',
-    'dkim',
-    'dmarc',
     'does not designate',
     'not designated as permitted sender',
     'not permitted sender',
@@ -28,5 +25,10 @@ export const authfailureRule: ReasonRule = {
     '5.7.26',
     '5.7.27 sender address has null mx',
   ],
-  patterns: [/\bspf\b.{0,40}\b(?:fail|softfail|reject|invalid)/, /\b(?:fail|reject)\w*\b.{0,40}\bspf\b/],
+  patterns: [
+    /\bspf\b.{0,40}\b(?:fail|softfail|reject|invalid)/,
+    /\b(?:fail|reject)\w*\b.{0,40}\bspf\b/,
+    /\b(?:dkim|dmarc)\b.{0,60}\b(?:fail|reject|invalid|not pass|did not pass|policy|alignment|verification)/,
+    /\b(?:fail|reject|invalid|not pass)\w*\b.{0,60}\b(?:dkim|dmarc)\b/,
+  ],
 };

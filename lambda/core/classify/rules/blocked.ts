@@ -21,9 +21,6 @@ export const blockedRule: ReasonRule = {
     'block listed',
     'blacklist',
     'blocklist',
-    'listed in',
-    'listed on',
-    'listed at',
     'dnsbl',
     'rbl',
     'spamhaus',
@@ -66,6 +63,8 @@ export const blockedRule: ReasonRule = {
     'connection not authorized',
   ],
   patterns: [
+    /\b(?:ip|address|host|server|client|sender)\b.{0,30}\blisted\b/,
+    /\blisted (?:in|on|at|by) .{0,30}\b(?:rbl|dnsbl|bl|blacklist|blocklist|spamhaus|spamcop|sorbs|barracuda|cbl)\b/,
     /\b(?:\d{1,3}\.){3}\d{1,3}\b.{0,60}\b(?:block|reject|deni|refus|listed|ban)/,
     /\b(?:block|reject|deni|refus|listed|ban)\w*\b.{0,60}\b(?:\d{1,3}\.){3}\d{1,3}\b/,
   ],

@@ -8,7 +8,6 @@ export const exceedlimitRule: ReasonRule = {
     'exceeds administrative limit',
     'message header size exceeds limit',
     'header size exceeds',
-    'too many recipients',
     'recipient limit',
     'exceeded the recipient limit',
     'message too large for this recipient',

@@ -1,5 +1,6 @@
 // filtered: rejected after the message was sent, by the recipient's own filter or the headers.
 import type { ReasonRule } from '../rule.ts';
+import { userunknownRule } from './userunknown.ts';
 
 export const filteredRule: ReasonRule = {
   reason: 'filtered',
@@ -25,5 +26,10 @@ export const filteredRule: ReasonRule = {
     'recipient does not accept',
     'message rejected by the recipient',
     'mail rejected by recipient',
+    // "User unknown" answered only after the message was sent is a filter's verdict, not an unknown address.
+    ...userunknownRule.phrases,
   ],
+  onlyAfter: ['DATA', 'BDAT', 'QUIT'],
+  // X.2.0 and X.2.1 are also used for rate limits and disabled accounts: they need the words.
+  namedNeedsWords: true,
 };

@@ -45,4 +45,6 @@ export const hostunknownRule: ReasonRule = {
     'domain has no',
     'no dns entries',
   ],
+  // Google's "DNS Error: ... lookup of <domain> responded with code NXDOMAIN" reports a failed lookup.
+  unless: [/^dns error: /],
 };

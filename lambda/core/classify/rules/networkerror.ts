@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const networkerrorRule: ReasonRule = {
   reason: 'networkerror',
   phrases: [
+    'dns error:',
     'network error',
     'network is unreachable',
     'host is unreachable',
@@ -11,7 +12,6 @@ export const networkerrorRule: ReasonRule = {
     'could not connect',
     'could not be connected',
     'unable to connect',
-    'connection timed out',
     'connection reset',
     'lost connection',
     'connection closed',

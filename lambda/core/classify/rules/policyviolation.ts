@@ -4,6 +4,8 @@ import type { ReasonRule } from '../rule.ts';
 export const policyviolationRule: ReasonRule = {
   reason: 'policyviolation',
   phrases: [
+    'protocol violation',
+    'content presents a potential security issue',
     'policy violation',
     'violates policy',
     'violation of policy',

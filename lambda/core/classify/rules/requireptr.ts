@@ -4,6 +4,8 @@ import type { ReasonRule } from '../rule.ts';
 export const requireptrRule: ReasonRule = {
   reason: 'requireptr',
   phrases: [
+    'ip name lookup failed',
+    'name lookup failed',
     'reverse dns',
     'reverse lookup',
     'reverse-dns',

@@ -4,7 +4,6 @@ import type { ReasonRule } from '../rule.ts';
 export const spamdetectedRule: ReasonRule = {
   reason: 'spamdetected',
   phrases: [
-    'spam',
     'junk mail',
     'junk e-mail',
     'unsolicited',
@@ -28,4 +27,6 @@ export const spamdetectedRule: ReasonRule = {
     'rejected by content',
     'message rejected as',
   ],
+  // "spam", but not the blocklists Spamhaus and SpamCop (those are about the sending IP: blocked).
+  patterns: [/\bspam(?!haus|cop)/],
 };

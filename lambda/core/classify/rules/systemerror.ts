@@ -4,7 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const systemerrorRule: ReasonRule = {
   reason: 'systemerror',
   phrases: [
-    'system error',
+    'could not load drd',
     'internal error',
     'server error',
     'system problem',
@@ -12,12 +12,11 @@ export const systemerrorRule: ReasonRule = {
     'configuration error',
     'system config error',
     'system failure',
-    'temporary failure',
+    'insufficient permission',
     'temporary error',
     'temporarily unavailable',
     'service unavailable',
     'server busy',
-    'try again later',
     'resources temporarily',
     'internal server',
     'unexpected error',

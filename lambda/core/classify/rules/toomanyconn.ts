@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const toomanyconnRule: ReasonRule = {
   reason: 'toomanyconn',
   phrases: [
+    'too many recipients',
     'too many connections',
     'too many concurrent',
     'too many simultaneous',

@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const userunknownRule: ReasonRule = {
   reason: 'userunknown',
   phrases: [
+    'address rejected',
     'user unknown',
     'unknown user',
     'no such user',
@@ -49,11 +50,8 @@ export const userunknownRule: ReasonRule = {
     'invalid address',
     'email account that you tried to reach does not exist',
     'does not have an account',
-    "doesn't have a",
     'not our customer',
-    'no account',
     'unknown or illegal alias',
-    'address rejected',
     'recipient not recognized',
     'user not known',
     'mailbox name not allowed',
@@ -61,11 +59,13 @@ export const userunknownRule: ReasonRule = {
     'unknown account',
     'mailbox is not available',
     'destination address does not exist',
-    'not exist',
-    'does not exist',
     'not listed in',
     'invalid recipient address',
     'unknown e-mail address',
-    'deliver to this address',
   ],
+  // Refused at RCPT (or at an unknown step): after DATA the same words mean a filter (see filtered.ts).
+  onlyAfter: ['RCPT', ''],
+  // Words about the sender's address are a refusal of the sender (rejected.ts).
+  unless: [/\bsender (?:address|domain)\b/, /\bdomain of sender\b/],
+  yieldsTo: ['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept'],
 };
