@@ -1,0 +1,53 @@
+// Servers' words, inside a real-shaped bounce, give the reason a support person needs.
+import { describe, expect, it } from 'vitest';
+import { decodeBounce } from '../../lambda/core/decode.ts';
+import { postfixBounce } from '../helpers/synthetic.ts';
+
+async function reasonOf(words: string, command?: Parameters<typeof postfixBounce>[0]['command']) {
+  const report = await decodeBounce(Buffer.from(postfixBounce({ words, ...(command ? { command } : {}) })));
+  expect(report.kind).toBe('bounce');
+  return report.recipients[0]?.reason;
+}
+
+describe('words that mean the address does not exist', () => {
+  it.each([
+    'Sorry, no mailbox here by that name. (#5.1.1)',
+    '550 5.1.1 The email account that you tried to reach does not exist.',
+    '550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in local recipient table',
+    '550 Unknown user',
+    '550 5.1.1 No such user',
+    '550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in virtual mailbox table',
+  ])('"%s" is userunknown', async (words) => {
+    expect(await reasonOf(words)).toBe('userunknown');
+  });
+});
+
+describe('552: too large or mailbox full, decided by the enhanced code and the words', () => {
+  it.each([
+    ['552 5.2.3 Message exceeds maximum fixed size (10485760)', 'mesgtoobig'],
+    ['552 Message size exceeds fixed maximum message size: 4310016 bytes', 'mesgtoobig'],
+    ['552 5.3.4 Error: message file too big', 'mesgtoobig'],
+    ['552 5.2.2 Mailbox full', 'mailboxfull'],
+    ['552 5.2.2 <user@example.net>: Recipient address rejected: Over quota', 'mailboxfull'],
+    ['552 5.2.2 Requested mail action aborted: exceeded storage allocation', 'mailboxfull'],
+  ])('"%s" is %s', async (words, reason) => {
+    expect(await reasonOf(words, 'end of DATA')).toBe(reason);
+  });
+});
+
+describe('other common refusals', () => {
+  it.each([
+    ['554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org', 'blocked'],
+    ['550 5.7.1 Message rejected as spam by Content Filtering', 'spamdetected'],
+    ['550 5.7.26 This mail has been blocked because the sender is unauthenticated. DMARC policy', 'authfailure'],
+    ['554 5.7.1 <user@example.net>: Relay access denied', 'norelaying'],
+    ['450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.1]', 'requireptr'],
+    ['550 5.1.6 Recipient addresses in this domain no longer accept mail', 'hasmoved'],
+  ])('"%s" is %s', async (words, reason) => {
+    expect(await reasonOf(words)).toBe(reason);
+  });
+
+  it('a "user unknown" answered only after the message was sent is a filter, not an unknown address', async () => {
+    expect(await reasonOf('550 User unknown', 'end of DATA')).toBe('filtered');
+  });
+});
