@@ -4,8 +4,9 @@
 import { arf } from './arf.ts';
 import type { BounceParser } from './parser.ts';
 import { postfix } from './postfix.ts';
+import { qmail } from './qmail.ts';
 import { rfc3464 } from './rfc3464.ts';
 import { rfc3834 } from './rfc3834.ts';
 import { sendmail } from './sendmail.ts';
 
-export const PARSERS: readonly BounceParser[] = [arf, postfix, sendmail, rfc3464, rfc3834];
+export const PARSERS: readonly BounceParser[] = [arf, postfix, sendmail, qmail, rfc3464, rfc3834];
