@@ -6,7 +6,7 @@ import { headerMatches, recipientOf } from './notice.ts';
 import type { BounceParser, ParsedBounce } from './parser.ts';
 
 const NOTICE =
-  /^Your message to: ?([^\s<>]+@[^\s<>]+)\s*\n\s*was blocked by our Spam(?: &| and)? (?:Virus )?Firewall/m;
+  /^Your message to: ?([^\s<>@]+@[^\s<>]+)\s*\n\s*was blocked by our Spam(?: &| and)? (?:Virus )?Firewall/m;
 
 export const barracuda: BounceParser = {
   id: 'barracuda',

@@ -47,7 +47,7 @@ function readSessions(text: string): Map<string, Session> {
   const sessions = new Map<string, Session>();
   let current: Session | undefined;
   for (const line of noticeLines(text)) {
-    const head = /^<([^<>\s]+@[^<>\s]+)>:\s*$/.exec(line);
+    const head = /^<([^<>\s@]+@[^<>\s]+)>:\s*$/.exec(line);
     const host = /^\s+([^\s[]+) \[[^\]]*\]:\s*$/.exec(line);
     const sent = /^>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
     const got = /^<<< ?(.*)$/.exec(line);

@@ -16,7 +16,7 @@ import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const BANNER = /^This is the DragonFly Mail Agent\b/m;
 const MARKERS = [/^(?:Original message follows|Message headers follow)\.?\s*$/m];
-const RECIPIENT = /^There was an error delivering your mail to <([^<>\s]+@[^<>\s]+)>/;
+const RECIPIENT = /^There was an error delivering your mail to <([^<>\s@]+@[^<>\s]+)>/;
 /** net.c: "%s [%s] did not like our %s:" then the reply. */
 const REFUSED =
   /^(\S+) \[[^\]]*\] did not like our (?:final )?(RCPT TO|MAIL FROM|DATA|HELO|EHLO|STARTTLS|AUTH|BDAT)\b/i;

@@ -27,6 +27,7 @@ export const ezweb: BounceParser = {
     const recipients = recipientsFromDsn(mail);
     if (recipients.length === 0) recipients.push(...found.values());
     const verdict = reasonOfWording(mail.text.slice(0, 4000), EZWEB_WORDINGS);
+    const explanation = ezwebSentence(mail.text);
     // X-SPASIGN: NG marks a mail that EZweb's spam filter refused for the recipient.
     const filtered = /^NG\b/i.test(mail.headers.get('x-spasign'));
     for (const r of recipients) {
@@ -37,12 +38,19 @@ export const ezweb: BounceParser = {
         r.command ||= seen.command ?? '';
         if (!r.status || r.status.endsWith('.0.0')) r.status = seen.status || r.status;
       }
+      if (!r.diagnosticCode) r.diagnosticCode = explanation;
       const reason = filtered ? 'filtered' : verdict;
       if (reason) r.reason = reason;
     }
     return recipients.length > 0 ? { recipients } : null;
   },
 };
+
+/** The English sentence EZweb writes under its Japanese notice ("The user(s) account is disabled."). */
+function ezwebSentence(text: string): string {
+  const line = noticeLines(text.slice(0, 4000)).find((l) => reasonOfWording(l, EZWEB_WORDINGS));
+  return squeeze(line ?? '');
+}
 
 function signsOfEzweb(mail: MailView): number {
   const h = mail.headers;
@@ -63,8 +71,8 @@ function readNotice(text: string): Map<string, ParsedRecipient> {
   };
   for (const line of noticeLines(text)) {
     const head =
-      /^<([^<>\s]+@[^<>\s]+)>:?\s*(.*)$/.exec(line) ??
-      /^\s+Recipient: <([^<>\s]+@[^<>\s]+)>\s*()$/.exec(line);
+      /^<([^<>\s@]+@[^<>\s]+)>:?\s*(.*)$/.exec(line) ??
+      /^\s+Recipient: <([^<>\s@]+@[^<>\s]+)>\s*()$/.exec(line);
     if (head) {
       flush();
       current = { address: (head[1] ?? '').toLowerCase(), lines: head[2] ? [head[2]] : [] };

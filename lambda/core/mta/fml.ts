@@ -55,10 +55,12 @@ export const fml: BounceParser = {
 /** One recipient per line naming an <address>; the rest of the notice is its explanation. */
 function readNotice(notice: string, subject: string): ParsedRecipient[] {
   const found: Array<[string, string[]]> = [];
+  let open = false;
   for (const line of noticeLines(notice)) {
     const address = angledAddress(line);
     if (address) found.push([address, [line]]);
-    else if (line.trim()) found.at(-1)?.[1].push(line);
+    else if (open && line.trim()) found.at(-1)?.[1].push(line);
+    open = address !== '' || (open && line.trim() !== '');
   }
   return found.map(([address, lines]) => {
     const r = recipientOf(address, lines.join(' '));

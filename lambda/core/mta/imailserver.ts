@@ -8,7 +8,7 @@ import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const MARKERS = [/^Original message follows\.\s*$/m];
-const ERROR_LINE = /^([^:@]{4,80}): ?([^\s<>]+@[^\s<>]+)\s*$|^undeliverable to ([^\s<>]+@[^\s<>]+)/i;
+const ERROR_LINE = /^([^:@]{4,80}): ?([^\s<>@]+@[^\s<>]+)\s*$|^undeliverable to ([^\s<>@]+@[^\s<>]+)/i;
 
 /** IMail's own error texts. */
 const IMAIL_WORDINGS: WordingTable = [

@@ -9,7 +9,7 @@ import { noticeLines, reasonOfWording, recipientOf, type WordingTable } from './
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const OPENER = /^Your mail (?:sent|attempted to be delivered) on:/m;
-const RECIPIENT = /^\s+Could not be delivered to: <([^<>\s]+@[^<>\s]+)>/;
+const RECIPIENT = /^\s+Could not be delivered to: <([^<>\s@]+@[^<>\s]+)>/;
 
 /** KDDI's own English sentences. */
 const KDDI_WORDINGS: WordingTable = [

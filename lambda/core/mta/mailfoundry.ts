@@ -7,7 +7,7 @@ import type { MailView } from '../mail/read-mail.ts';
 import { headerMatches, noticeLines, recipientOf } from './notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
-const RECIPIENT = /^Unable to deliver message to: <([^<>\s]+@[^<>\s]+)>/;
+const RECIPIENT = /^Unable to deliver message to: <([^<>\s@]+@[^<>\s]+)>/;
 const SERVER = /^Server ([^\s[]+)\[[^\]]*\] failed with: (.*)$/;
 
 export const mailfoundry: BounceParser = {

@@ -5,7 +5,7 @@
 //   -------original message      (or "-------original mail info": a summary of the original)
 import type { MailView } from '../mail/read-mail.ts';
 import { normalizeCommand, squeeze } from '../text.ts';
-import { isBareAddress, noticeLines, recipientOf } from './notice.ts';
+import { isBareAddress, NOTICE_LIMIT, noticeLines, recipientOf } from './notice.ts';
 import { looksLikeHeaders } from './original.ts';
 import type { BounceParser, ParsedBounce } from './parser.ts';
 
@@ -17,7 +17,8 @@ export const mfilter: BounceParser = {
   id: 'mfilter',
   parse(mail: MailView): ParsedBounce | null {
     const byMailer = /^m-FILTER\b/i.test(mail.headers.get('x-mailer'));
-    const byLayout = SERVER_MESSAGE.test(mail.text) && SMTP_COMMAND.test(mail.text);
+    const head = mail.text.slice(0, NOTICE_LIMIT);
+    const byLayout = SERVER_MESSAGE.test(head) && SMTP_COMMAND.test(head);
     if (!byMailer && !byLayout) return null;
     const cut = ORIGINAL.exec(mail.text);
     const notice = cut ? mail.text.slice(0, cut.index) : mail.text;

@@ -11,7 +11,7 @@ import { looksLikeHeaders } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const MARKER = /^Included is a copy of the message header:\s*\n(?:-{5,}\s*\n)?/m;
-const ANGLED = /^ {2}<([^<>\s]+@[^<>\s]+)>:? ?(.*)$/;
+const ANGLED = /^ {2}<([^<>\s@]+@[^<>\s]+)>:? ?(.*)$/;
 const AFTER =
   /SMTP error from remote (?:mail server|mailer) after (?:end of )?(RCPT TO|MAIL FROM|DATA|data|HELO|EHLO|STARTTLS|AUTH)\b[^:]*(?::<[^<>]*>)?:\s*/i;
 

@@ -7,13 +7,15 @@ import type { ParsedRecipient } from './parser.ts';
 
 /** Longest notice a text parser reads line by line; the error part of a bounce is far shorter. */
 export const NOTICE_LIMIT = MATCH_LIMIT * 4;
+/** Longest line a text parser matches patterns against; a server's reply line is far shorter. */
+const LINE_LIMIT = 4096;
 
-/** The notice's lines (bounded), without trailing white space. */
+/** The notice's lines (bounded in number and length), without trailing white space. */
 export function noticeLines(text: string): string[] {
   return text
     .slice(0, NOTICE_LIMIT)
     .split('\n')
-    .map((line) => line.trimEnd());
+    .map((line) => line.slice(0, LINE_LIMIT).trimEnd());
 }
 
 /** True when any of the named headers has a value that `pattern` matches. */
@@ -72,7 +74,7 @@ export function reasonOfWording(text: string, table: WordingTable): Reason | und
 
 /** The address inside the first <...> of a line, lower-cased, or "". */
 export function angledAddress(line: string): string {
-  const m = /<([^<>\s]+@[^<>\s]+)>/.exec(line.slice(0, 1000));
+  const m = /<([^<>\s@]+@[^<>\s]+)>/.exec(line.slice(0, 1000));
   return (m?.[1] ?? '').toLowerCase();
 }
 

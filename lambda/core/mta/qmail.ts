@@ -17,7 +17,7 @@ import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const BANNER = /^Hi\. This is the qmail/m;
 const RECEIVED = /\(qmail \d+ invoked for bounce\)|^indimail-mta queue \d+ .*\(invoked for bounce\)/;
-const PARAGRAPH_HEAD = /^<([^<>\s]+@[^<>\s]+)>:\s*(.*)$/;
+const PARAGRAPH_HEAD = /^<([^<>\s@]+@[^<>\s]+)>:\s*(.*)$/;
 const MARKERS = [
   /^--- ?(?:Below this line is a copy of the (?:message|mail header)|Below the next line is a copy of the message|Enclosed is a copy of the message|Mensaje original adjunto)/m,
 ];

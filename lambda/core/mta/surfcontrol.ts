@@ -11,7 +11,7 @@ import { recipientsFromDsn } from './dsn.ts';
 import { isBareAddress, noticeLines, recipientOf } from './notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
-const ATTEMPT = /^([^\s<>[\]]+@[^\s<>[\]]+): \[([^\]]*)\], (.*)$/;
+const ATTEMPT = /^([^\s<>[\]@]+@[^\s<>[\]]+): \[([^\]]*)\], (.*)$/;
 const WEEKDAY_DATE = /^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat),? \d{1,2} \w{3} \d{4} \d\d:\d\d/;
 
 interface Attempt {
@@ -55,6 +55,9 @@ function readNotice(text: string): { addressed: string[]; attempts: Map<string, 
 }
 
 function enrich(r: ParsedRecipient, attempt: Attempt | undefined): void {
+  // SurfControl writes "Action: failed" before "Final-Recipient:", where RFC 3464 readers miss it;
+  // its notice only ever reports messages it gave up on ("--- Message non-deliverable.").
+  r.action ||= 'failed';
   if (!attempt) return;
   r.remoteMta ||= attempt.remoteMta;
   if (!r.diagnosticCode) r.diagnosticCode = attempt.words;

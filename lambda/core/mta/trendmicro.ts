@@ -7,7 +7,7 @@ import { findCommand, squeeze } from '../text.ts';
 import { angledAddress, noticeLines, recipientOf } from './notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
-const UNABLE = /Unable to deliver (?:message )?to <[^<>\s]+@[^<>\s]+>/;
+const UNABLE = /Unable to deliver (?:message )?to <[^<>\s@]+@[^<>\s]+>/;
 
 export const trendmicro: BounceParser = {
   id: 'trendmicro',
@@ -23,7 +23,10 @@ export const trendmicro: BounceParser = {
       const sent = /\bSent <<< (.*)$/.exec(line);
       const received = /\bReceived >>> (.*)$/.exec(line);
       if (UNABLE.test(line)) {
-        const r = recipientOf(angledAddress(line.slice(line.search(UNABLE))), squeeze(line));
+        const r = recipientOf(
+          angledAddress(line.slice(line.search(UNABLE))),
+          squeeze(line.replace(/^\s*Reason:\s*/i, '')),
+        );
         // IMSS writes this when the recipient's server refused the address itself.
         r.reason = 'userunknown';
         recipients.push(r);

@@ -11,7 +11,7 @@ import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 const SUBJECT = /^Returned mail: /i;
 const TRANSCRIPT = /^\s*-+ Transcript of session follows -+/m;
 const MARKERS = [/^\s*-+ (?:Unsent message follows|No message was collected|Original message follows) -+/m];
-const RECIPIENT_LINE = /^([245]\d\d) <([^<>\s]+@[^<>\s]+)>\.\.\. ?(.*)$/;
+const RECIPIENT_LINE = /^([245]\d\d) <([^<>\s@]+@[^<>\s]+)>\.\.\. ?(.*)$/;
 /** "550 example.org (smtp)... 550 Host unknown": sendmail's verdict on a host. */
 const HOST_LINE = /^[245]\d\d ([^\s<>@]+) \([\w-]+\)\.\.\./;
 

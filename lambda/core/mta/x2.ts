@@ -36,7 +36,7 @@ function readBlocks(notice: string): ParsedRecipient[] {
   const blocks: Array<[string, string[]]> = [];
   for (const line of noticeLines(notice)) {
     const head =
-      /^<([^<>\s]+@[^<>\s]+)>:\s*$/.exec(line) ?? /^Delivery failed: ?([^\s<>]+@[^\s<>]+)\s*$/.exec(line);
+      /^<([^<>\s@]+@[^<>\s]+)>:\s*$/.exec(line) ?? /^Delivery failed: ?([^\s<>@]+@[^\s<>]+)\s*$/.exec(line);
     if (head) blocks.push([(head[1] ?? '').toLowerCase(), []]);
     else if (line.trim() && !/^-{3,}/.test(line)) blocks.at(-1)?.[1].push(line.trim());
   }

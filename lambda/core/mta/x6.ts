@@ -13,9 +13,9 @@ import { noticeLines, recipientOf } from './notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const OPENER = /^We had trouble delivering your message\. Full details follow:/m;
-const REJECTED = /^SMTP Server <([^<>]*)> rejected recipient <([^<>\s]+@[^<>\s]+)>/;
+const REJECTED = /^SMTP Server <([^<>]*)> rejected recipient <([^<>\s@]+@[^<>\s]+)>/;
 const RETURNED =
-  /^The following recipients returned (?:permanent|temporary) errors: ([^\s<>]+@[^\s<>]+?)\.?(?: |$)/;
+  /^The following recipients returned (?:permanent|temporary) errors: ([^\s<>@]+@[^\s<>]+?)\.?(?: |$)/;
 
 export const x6: BounceParser = {
   id: 'x6',
