@@ -48,20 +48,27 @@ function readSessions(text: string): Map<string, Session> {
   let current: Session | undefined;
   for (const line of noticeLines(text)) {
     const head = /^<([^<>\s@]+@[^<>\s]+)>:\s*$/.exec(line);
-    const host = /^\s+([^\s[]+) \[[^\]]*\]:\s*$/.exec(line);
-    const sent = /^>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
-    const got = /^<<< ?(.*)$/.exec(line);
     if (head) {
       current = { remoteMta: '', command: '', reply: [] };
       sessions.set((head[1] ?? '').toLowerCase(), current);
-    } else if (!current) {
-    } else if (host) current.remoteMta = host[1] ?? '';
-    else if (sent) current.command = normalizeCommand(sent[1] ?? '');
-    else if (got) current.reply.push(got[1] ?? '');
-    else if (/^-{10,}/.test(line)) current = undefined;
-    else if (line.trim()) current.reply.push(line.trim());
+    } else if (current) {
+      current = readSessionLine(current, line);
+    }
   }
   return sessions;
+}
+
+/** Adds one notice line to a recipient's session; undefined once the block's frame line ends it. */
+function readSessionLine(session: Session, line: string): Session | undefined {
+  const host = /^\s+([^\s[]+) \[[^\]]*\]:\s*$/.exec(line);
+  const sent = /^>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
+  const got = /^<<< ?(.*)$/.exec(line);
+  if (/^-{10,}/.test(line)) return undefined;
+  if (host) session.remoteMta = host[1] ?? '';
+  else if (sent) session.command = normalizeCommand(sent[1] ?? '');
+  else if (got) session.reply.push(got[1] ?? '');
+  else if (line.trim()) session.reply.push(line.trim());
+  return session;
 }
 
 function enrich(r: ParsedRecipient, session: Session | undefined): void {

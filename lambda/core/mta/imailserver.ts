@@ -33,7 +33,8 @@ export const imailserver: BounceParser = {
     const recipients: ParsedRecipient[] = [];
     for (const line of lines) {
       const error = ERROR_LINE.exec(line.trim());
-      if (!error) continue;
+      // IMail's labels are phrases ("Unknown user"); a one-word label is a header line ("To: ...").
+      if (!error || (error[1] !== undefined && !/\s/.test(error[1].trim()))) continue;
       const address = firstAddress(error[2] ?? error[3] ?? '');
       const own = squeeze(line);
       const r = recipientOf(address, response || own);
