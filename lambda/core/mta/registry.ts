@@ -1,11 +1,64 @@
 // THE ordered list of bounce-format parsers: the first that recognises a mail reads it.
 // Specific formats first (each guards on headers or a marker line), RFC 3464 after them, then
 // the auto-reply detector, which must not claim a bounce that merely says "auto-replied".
+import { amavis } from './amavis.ts';
+import { apachejames } from './apachejames.ts';
 import { arf } from './arf.ts';
+import { barracuda } from './barracuda.ts';
+import { courier } from './courier.ts';
+import { domino } from './domino.ts';
+import { dragonfly } from './dragonfly.ts';
+import { ezweb } from './ezweb.ts';
+import { fml } from './fml.ts';
+import { imailserver } from './imailserver.ts';
+import { kddi } from './kddi.ts';
+import { mailfoundry } from './mailfoundry.ts';
+import { mfilter } from './mfilter.ts';
+import { mxlogic } from './mxlogic.ts';
+import { notes } from './notes.ts';
 import type { BounceParser } from './parser.ts';
 import { postfix } from './postfix.ts';
+import { qmail } from './qmail.ts';
 import { rfc3464 } from './rfc3464.ts';
 import { rfc3834 } from './rfc3834.ts';
 import { sendmail } from './sendmail.ts';
+import { surfcontrol } from './surfcontrol.ts';
+import { trendmicro } from './trendmicro.ts';
+import { v5sendmail } from './v5sendmail.ts';
+import { x1 } from './x1.ts';
+import { x2 } from './x2.ts';
+import { x3 } from './x3.ts';
+import { x6 } from './x6.ts';
 
-export const PARSERS: readonly BounceParser[] = [arf, postfix, sendmail, rfc3464, rfc3834];
+export const PARSERS: readonly BounceParser[] = [
+  arf,
+  postfix,
+  sendmail,
+  // m-FILTER before qmail: both say "failure notice". MX Logic before any Exim parser: it writes Exim's notice.
+  mfilter,
+  qmail,
+  dragonfly,
+  mxlogic,
+  courier,
+  domino,
+  notes,
+  amavis,
+  barracuda,
+  surfcontrol,
+  trendmicro,
+  mailfoundry,
+  apachejames,
+  fml,
+  // EZweb before KDDI: both are au's.
+  ezweb,
+  kddi,
+  imailserver,
+  x1,
+  x3,
+  x6,
+  // Looser guards (a subject and a notice line): after the formats above.
+  v5sendmail,
+  x2,
+  rfc3464,
+  rfc3834,
+];
