@@ -13,7 +13,9 @@ const corpus = existsSync(join(shared, 'corpus', 'sisimai'))
   : join(import.meta.dirname, '..', 'test', 'fixtures', 'sisimai');
 const peer = join(shared, 'tools', 'peers', 'sisimai-v4');
 
-const names = readdirSync(corpus).filter((f) => f.endsWith('.eml')).sort();
+const names = readdirSync(corpus)
+  .filter((f) => f.endsWith('.eml'))
+  .sort();
 const mails = names.map((name) => readFileSync(join(corpus, name)));
 const megabytes = mails.reduce((n, m) => n + m.length, 0) / 1e6;
 console.log(`corpus: ${corpus} (${mails.length} mails, ${megabytes.toFixed(1)} MB)`);
@@ -30,7 +32,9 @@ for (let round = 0; round < ROUNDS; round++) {
   }
   best = Math.max(best, mails.length / ((performance.now() - started) / 1000));
 }
-console.log(`bounce-doctor: ${best.toFixed(0)} mails/s (best of ${ROUNDS}); slowest mail ${worst.ms.toFixed(1)} ms (${worst.name})`);
+console.log(
+  `bounce-doctor: ${best.toFixed(0)} mails/s (best of ${ROUNDS}); slowest mail ${worst.ms.toFixed(1)} ms (${worst.name})`,
+);
 
 const peerRate = sisimaiRate();
 if (peerRate === undefined) {

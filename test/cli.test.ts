@@ -10,7 +10,10 @@ import { postfixBounce } from './helpers/synthetic.ts';
 const CLI = join(import.meta.dirname, '..', 'bin', 'bounce-doctor.mjs');
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -23,7 +26,12 @@ function jsonLines(stdout: string): Array<Record<string, unknown>> {
 
 describe('bounce-doctor diagnose --json', () => {
   it('prints one line per file with the contract fields, and exits 0', () => {
-    const { code, stdout } = run('diagnose', '--json', join(FIXTURES, 'sisimai', 'lhost-postfix-01.eml'), join(FIXTURES, 'not-bounce'));
+    const { code, stdout } = run(
+      'diagnose',
+      '--json',
+      join(FIXTURES, 'sisimai', 'lhost-postfix-01.eml'),
+      join(FIXTURES, 'not-bounce'),
+    );
     expect(code).toBe(0);
     const lines = jsonLines(stdout);
     expect(lines.map((l) => String(l.file).split('/').at(-1))).toEqual([
@@ -36,20 +44,31 @@ describe('bounce-doctor diagnose --json', () => {
       kind: 'bounce',
       isBounce: true,
       recipients: [{ address: 'r@p351355.pool.example.ne.jp', status: '5.1.1' }],
-      diagnosis: { category: expect.any(String), summary: { ja: expect.any(String), en: expect.any(String) } },
+      diagnosis: {
+        category: expect.any(String),
+        summary: { ja: expect.any(String), en: expect.any(String) },
+      },
     });
     expect(lines.slice(1).every((l) => l.isBounce === false && l.kind === 'not-bounce')).toBe(true);
   });
 
   it('reports the original subject and message id', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bd-cli-'));
-    writeFileSync(join(dir, 'a.eml'), postfixBounce({ words: '550 5.1.1 No such user', originalSubject: 'Invoice 42' }));
+    writeFileSync(
+      join(dir, 'a.eml'),
+      postfixBounce({ words: '550 5.1.1 No such user', originalSubject: 'Invoice 42' }),
+    );
     const [line] = jsonLines(run('diagnose', '--json', dir).stdout);
     expect(line?.original).toEqual({ subject: 'Invoice 42', messageId: '<order-1@example.jp>' });
   });
 
   it('gives a file that cannot be read its own line with "error", goes on, and exits 1', () => {
-    const { code, stdout } = run('diagnose', '--json', '/proc/self/mem', join(FIXTURES, 'sisimai', 'lhost-postfix-01.eml'));
+    const { code, stdout } = run(
+      'diagnose',
+      '--json',
+      '/proc/self/mem',
+      join(FIXTURES, 'sisimai', 'lhost-postfix-01.eml'),
+    );
     expect(code).toBe(1);
     const lines = jsonLines(stdout);
     expect(lines).toHaveLength(2);
@@ -58,7 +77,12 @@ describe('bounce-doctor diagnose --json', () => {
   });
 
   it('prints counts by category, reason and domain on stderr with --summary', () => {
-    const { stderr } = run('diagnose', '--json', '--summary', join(FIXTURES, 'sisimai', 'lhost-postfix-01.eml'));
+    const { stderr } = run(
+      'diagnose',
+      '--json',
+      '--summary',
+      join(FIXTURES, 'sisimai', 'lhost-postfix-01.eml'),
+    );
     expect(stderr).toContain('by reason (recipients):');
     expect(stderr).toMatch(/1 +p351355\.pool\.example\.ne\.jp/);
   });

@@ -9,20 +9,23 @@ import { postfixBounce } from '../helpers/synthetic.ts';
 const fixture = (name: string) => readFileSync(join(FIXTURES, 'sisimai', name));
 
 describe('line endings', () => {
-  it.each(['lhost-postfix-01.eml', 'lhost-sendmail-01.eml', 'arf-01.eml', 'rfc3834-02.eml', 'lhost-exim-01.eml'])(
-    '%s decodes identically with LF, CRLF and bare CR',
-    async (name) => {
-      const lf = fixture(name).toString('latin1');
-      const crlf = lf.replace(/\n/g, '\r\n');
-      const cr = lf.replace(/\n/g, '\r');
-      const [a, b, c] = await Promise.all(
-        [lf, crlf, cr].map((text) => decodeMailbox(Buffer.from(text, 'latin1'))),
-      );
-      expect(b).toEqual(a);
-      expect(c).toEqual(a);
-      expect(a[0]?.kind).not.toBe('not-bounce');
-    },
-  );
+  it.each([
+    'lhost-postfix-01.eml',
+    'lhost-sendmail-01.eml',
+    'arf-01.eml',
+    'rfc3834-02.eml',
+    'lhost-exim-01.eml',
+  ])('%s decodes identically with LF, CRLF and bare CR', async (name) => {
+    const lf = fixture(name).toString('latin1');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const cr = lf.replace(/\n/g, '\r');
+    const [a, b, c] = await Promise.all(
+      [lf, crlf, cr].map((text) => decodeMailbox(Buffer.from(text, 'latin1'))),
+    );
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(a?.[0]?.kind).not.toBe('not-bounce');
+  });
 });
 
 describe('mbox files', () => {
@@ -38,7 +41,10 @@ describe('mbox files', () => {
   });
 
   it('keeps a body line that merely starts with "From " inside its message', async () => {
-    const text = postfixBounce({ words: '550 5.1.1 No such user' }).replace('Hello.', 'From here on, thanks.');
+    const text = postfixBounce({ words: '550 5.1.1 No such user' }).replace(
+      'Hello.',
+      'From here on, thanks.',
+    );
     const reports = await decodeMailbox(Buffer.from(`From MAILER-DAEMON Thu Apr 29 23:34:45 2021\n${text}`));
     expect(reports).toHaveLength(1);
   });
@@ -51,7 +57,9 @@ describe('the original subject', () => {
   it('decodes an ISO-2022-JP subject whose encoded words split a character in two', async () => {
     // Cut after the escape sequence and three and a half characters: in the middle of the fourth.
     const cut = 3 + 7;
-    const words = [SUBJECT_JIS.subarray(0, cut), SUBJECT_JIS.subarray(cut)].map((b) => `=?ISO-2022-JP?B?${b.toString('base64')}?=`);
+    const words = [SUBJECT_JIS.subarray(0, cut), SUBJECT_JIS.subarray(cut)].map(
+      (b) => `=?ISO-2022-JP?B?${b.toString('base64')}?=`,
+    );
     const bounce = postfixBounce({ words: '550 5.1.1 No such user', originalSubject: words.join('\n ') });
     const report = await decodeBounce(Buffer.from(bounce));
     expect(report.original?.subject).toBe('バウンスメールのテスト');
@@ -63,7 +71,9 @@ describe('the original subject', () => {
     ['UTF-8', '=?UTF-8?B?44OG44K544OI?=', 'テスト'],
     ['UTF-8 quoted-printable', '=?utf-8?Q?=E3=83=86=E3=82=B9=E3=83=88?=', 'テスト'],
   ])('decodes a %s subject', async (_, encoded, expected) => {
-    const report = await decodeBounce(Buffer.from(postfixBounce({ words: '550 5.1.1 No such user', originalSubject: encoded })));
+    const report = await decodeBounce(
+      Buffer.from(postfixBounce({ words: '550 5.1.1 No such user', originalSubject: encoded })),
+    );
     expect(report.original?.subject).toBe(expected);
   });
 

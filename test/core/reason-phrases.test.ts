@@ -39,7 +39,10 @@ describe('other common refusals', () => {
   it.each([
     ['554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org', 'blocked'],
     ['550 5.7.1 Message rejected as spam by Content Filtering', 'spamdetected'],
-    ['550 5.7.26 This mail has been blocked because the sender is unauthenticated. DMARC policy', 'authfailure'],
+    [
+      '550 5.7.26 This mail has been blocked because the sender is unauthenticated. DMARC policy',
+      'authfailure',
+    ],
     ['554 5.7.1 <user@example.net>: Relay access denied', 'norelaying'],
     ['450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.1]', 'requireptr'],
     ['550 5.1.6 Recipient addresses in this domain no longer accept mail', 'hasmoved'],

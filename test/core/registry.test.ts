@@ -3,10 +3,10 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_OF_REASON } from '../../lambda/core/diagnosis/categories.ts';
-import { REASON_ADVICE } from '../../lambda/core/diagnosis/reasons.ts';
 import { FIRST_PASS, LATER_PASS, STRUCTURAL } from '../../lambda/core/classify/order.ts';
 import { PROVIDERS } from '../../lambda/core/classify/providers/index.ts';
+import { CATEGORY_OF_REASON } from '../../lambda/core/diagnosis/categories.ts';
+import { REASON_ADVICE } from '../../lambda/core/diagnosis/reasons.ts';
 import type { BounceParser } from '../../lambda/core/mta/parser.ts';
 import { PARSERS } from '../../lambda/core/mta/registry.ts';
 import { REASONS } from '../../lambda/core/types.ts';

@@ -41,6 +41,9 @@ export function classifyRecipient(recipient: ParsedRecipient): Verdict {
   const text = normalizeDiagnostic(recipient.diagnosticCode ?? '');
   const command = recipient.command ?? '';
   const decided = providerVerdict(recipient, text) ?? verdictOfRules(status, text, command);
+  // The filter convention (filtered.ts) reads the SMTP command; a format that knows the address is
+  // unknown knows better.
+  if (decided === 'filtered' && given === 'userunknown') return { reason: given };
   if (decided) return { reason: decided };
   if (given) return { reason: given };
   return fallback(recipient, status, text);

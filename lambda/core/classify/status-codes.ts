@@ -4,6 +4,7 @@
 import type { Reason } from '../types.ts';
 
 export const STATUS_REASONS: ReadonlyMap<string, Reason> = new Map<string, Reason>([
+  ['1.0', 'userunknown'], // other address status: in practice the recipient's address
   ['1.1', 'userunknown'], // bad destination mailbox address
   ['1.2', 'hostunknown'], // bad destination system address
   ['1.3', 'userunknown'], // bad destination mailbox address syntax

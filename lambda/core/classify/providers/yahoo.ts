@@ -4,7 +4,6 @@ import type { ProviderRule } from './provider.ts';
 export const yahoo: ProviderRule = {
   id: 'yahoo',
   hosts: ['yahoodns.net', 'yahoo.com', 'aol.com'],
-  domains: ['yahoo.com', 'yahoo.co.uk', 'ymail.com', 'rocketmail.com', 'aol.com'],
   table: [
     // "Messages from <ip> temporarily deferred due to unexpected volume or user complaints".
     [/\[ts(?:s0[1-9]|0[1-4])\]/, 'rejected'],

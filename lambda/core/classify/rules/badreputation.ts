@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const badreputationRule: ReasonRule = {
   reason: 'badreputation',
   phrases: [
+    'unexpected volume or user complaints',
     'bad reputation',
     'poor reputation',
     'low reputation',

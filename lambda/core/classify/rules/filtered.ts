@@ -29,7 +29,7 @@ export const filteredRule: ReasonRule = {
     // "User unknown" answered only after the message was sent is a filter's verdict, not an unknown address.
     ...userunknownRule.phrases,
   ],
-  onlyAfter: ['DATA', 'BDAT', 'QUIT'],
+  onlyAfter: ['DATA', 'BDAT', 'QUIT', ''],
   // X.2.0 and X.2.1 are also used for rate limits and disabled accounts: they need the words.
   namedNeedsWords: true,
 };

@@ -4,7 +4,8 @@ import type { ReasonRule } from '../rule.ts';
 export const userunknownRule: ReasonRule = {
   reason: 'userunknown',
   phrases: [
-    'address rejected',
+    'recipient address rejected: access denied',
+    "this user doesn't have a",
     'user unknown',
     'unknown user',
     'no such user',
@@ -26,7 +27,6 @@ export const userunknownRule: ReasonRule = {
     'invalid recipient',
     'recipient not found',
     'recipient does not exist',
-    'recipient address rejected',
     'recipient rejected',
     'bad recipient',
     'bad destination mailbox',
@@ -63,8 +63,10 @@ export const userunknownRule: ReasonRule = {
     'invalid recipient address',
     'unknown e-mail address',
   ],
-  // Refused at RCPT (or at an unknown step): after DATA the same words mean a filter (see filtered.ts).
-  onlyAfter: ['RCPT', ''],
+  // "550 #5.1.0 Address rejected.": the recipient refused with nothing more said.
+  patterns: [/(?:^|\s)address rejected\.?$/],
+  // Refused at RCPT: after DATA, or at a step the bounce does not name, the same words mean a filter (filtered.ts).
+  onlyAfter: ['RCPT'],
   // Words about the sender's address are a refusal of the sender (rejected.ts).
   unless: [/\bsender (?:address|domain)\b/, /\bdomain of sender\b/],
   yieldsTo: ['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept'],
