@@ -44,6 +44,8 @@ export function classifyRecipient(recipient: ParsedRecipient): Verdict {
   // The filter convention (filtered.ts) reads the SMTP command; a format that knows the address is
   // unknown knows better.
   if (decided === 'filtered' && given === 'userunknown') return { reason: given };
+  // An MTA that gave up retrying, with no server reply to say otherwise, is the best witness.
+  if (given === 'expired' && !recipient.replyCode) return { reason: given };
   if (decided) return { reason: decided };
   if (given) return { reason: given };
   return fallback(recipient, status, text);

@@ -6,7 +6,6 @@ export const policyviolationRule: ReasonRule = {
   phrases: [
     'protocol violation',
     'content presents a potential security issue',
-    'policy violation',
     'violates policy',
     'violation of policy',
     'violates our policy',
