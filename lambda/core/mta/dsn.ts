@@ -1,23 +1,26 @@
 // Recipients from RFC 3464 delivery-status parts: the common ground of most format parsers.
 import { parseDeliveryStatus } from '../mail/delivery-status.ts';
 import type { MailView } from '../mail/read-mail.ts';
-import { findCommand, findReplyCode, findStatus } from '../text.ts';
+import { findCommand, findStatus } from '../text.ts';
+import { repairDeliveryStatus } from './dsn-repair.ts';
 import type { ParsedRecipient } from './parser.ts';
+import { findSmtpReplyCode } from './reply-code.ts';
 
 /** One recipient per delivery-status recipient block, in order. */
 export function recipientsFromDsn(mail: MailView): ParsedRecipient[] {
   const parts = mail.deliveryStatus.length > 0 ? mail.deliveryStatus : inlineDeliveryStatus(mail.text);
   const recipients: ParsedRecipient[] = [];
   for (const part of parts) {
-    for (const fields of parseDeliveryStatus(part).recipients) {
-      const address = (fields.finalRecipient || fields.originalRecipient).toLowerCase();
+    for (const fields of parseDeliveryStatus(repairDeliveryStatus(part)).recipients) {
+      const address = recipientAddress(fields.finalRecipient, fields.originalRecipient);
       if (!address) continue;
       const diagnostic = fields.diagnosticCode;
+      const status = betterStatus(findStatus(fields.status), diagnostic);
       recipients.push({
         address,
         action: fields.action,
-        status: betterStatus(findStatus(fields.status), diagnostic),
-        replyCode: findReplyCode(diagnostic),
+        status,
+        replyCode: findSmtpReplyCode(diagnostic, status),
         diagnosticCode: diagnostic,
         diagnosticType: fields.diagnosticType,
         remoteMta: fields.remoteMta,
@@ -27,6 +30,21 @@ export function recipientsFromDsn(mail: MailView): ParsedRecipient[] {
     }
   }
   return recipients;
+}
+
+/**
+ * The final recipient, unless it is not a mail address that the sender would know (a source route
+ * "@relay:user@host", a pipe or a bare local part) and the original recipient is one.
+ */
+export function recipientAddress(finalRecipient: string, originalRecipient: string): string {
+  const final = finalRecipient.toLowerCase();
+  const original = originalRecipient.toLowerCase();
+  if (isPlainAddress(final) || !isPlainAddress(original)) return final || original;
+  return original;
+}
+
+function isPlainAddress(address: string): boolean {
+  return /^[^\s@:|/]+@[a-z0-9][a-z0-9.-]*$/i.test(address);
 }
 
 /**
