@@ -2,10 +2,11 @@
 // Specific formats first (each guards on headers or a marker line), RFC 3464 after them, then
 // the auto-reply detector, which must not claim a bounce that merely says "auto-replied".
 import { arf } from './arf.ts';
+import { exim } from './exim.ts';
 import type { BounceParser } from './parser.ts';
 import { postfix } from './postfix.ts';
 import { rfc3464 } from './rfc3464.ts';
 import { rfc3834 } from './rfc3834.ts';
 import { sendmail } from './sendmail.ts';
 
-export const PARSERS: readonly BounceParser[] = [arf, postfix, sendmail, rfc3464, rfc3834];
+export const PARSERS: readonly BounceParser[] = [arf, postfix, sendmail, exim, rfc3464, rfc3834];
