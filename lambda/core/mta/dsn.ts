@@ -23,7 +23,7 @@ export function recipientsFromDsn(mail: MailView): ParsedRecipient[] {
         replyCode: findSmtpReplyCode(diagnostic, status),
         diagnosticCode: diagnostic,
         diagnosticType: fields.diagnosticType,
-        remoteMta: fields.remoteMta,
+        remoteMta: fields.remoteMta.split(/\s/)[0] ?? '',
         command: findCommand(diagnostic),
         ...(fields.lastAttemptDate ? { lastAttemptAt: fields.lastAttemptDate } : {}),
       });

@@ -3,6 +3,7 @@
 // the auto-reply detector, which must not claim a bounce that merely says "auto-replied".
 import { arf } from './arf.ts';
 import { exim } from './exim.ts';
+import { messagingserver } from './messagingserver.ts';
 import { opensmtpd } from './opensmtpd.ts';
 import type { BounceParser } from './parser.ts';
 import { postfix } from './postfix.ts';
@@ -10,4 +11,13 @@ import { rfc3464 } from './rfc3464.ts';
 import { rfc3834 } from './rfc3834.ts';
 import { sendmail } from './sendmail.ts';
 
-export const PARSERS: readonly BounceParser[] = [arf, postfix, sendmail, exim, opensmtpd, rfc3464, rfc3834];
+export const PARSERS: readonly BounceParser[] = [
+  arf,
+  postfix,
+  sendmail,
+  exim,
+  opensmtpd,
+  messagingserver,
+  rfc3464,
+  rfc3834,
+];
