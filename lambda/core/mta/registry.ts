@@ -5,17 +5,21 @@ import { amazonses } from './amazonses.ts';
 import { amazonworkmail } from './amazonworkmail.ts';
 import { arf } from './arf.ts';
 import { exim } from './exim.ts';
+import { mcafee } from './mcafee.ts';
 import { messagingserver } from './messagingserver.ts';
 import { opensmtpd } from './opensmtpd.ts';
 import type { BounceParser } from './parser.ts';
 import { postfix } from './postfix.ts';
+import { powermta } from './powermta.ts';
 import { receivingses } from './receivingses.ts';
 import { rfc3464 } from './rfc3464.ts';
 import { rfc3834 } from './rfc3834.ts';
+import { sendgrid } from './sendgrid.ts';
 import { sendmail } from './sendmail.ts';
 
 export const PARSERS: readonly BounceParser[] = [
   arf,
+  sendgrid,
   postfix,
   sendmail,
   exim,
@@ -24,6 +28,8 @@ export const PARSERS: readonly BounceParser[] = [
   amazonworkmail,
   receivingses,
   amazonses,
+  powermta,
+  mcafee,
   rfc3464,
   rfc3834,
 ];
