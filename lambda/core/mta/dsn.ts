@@ -23,7 +23,7 @@ export function recipientsFromDsn(mail: MailView): ParsedRecipient[] {
         replyCode: findSmtpReplyCode(diagnostic, status),
         diagnosticCode: diagnostic,
         diagnosticType: fields.diagnosticType,
-        remoteMta: fields.remoteMta.split(/\s/)[0] ?? '',
+        remoteMta: (fields.remoteMta.split(/\s/)[0] ?? '').replace(/\.$/, ''),
         command: findCommand(diagnostic),
         ...(fields.lastAttemptDate ? { lastAttemptAt: fields.lastAttemptDate } : {}),
       });
@@ -37,10 +37,15 @@ export function recipientsFromDsn(mail: MailView): ParsedRecipient[] {
  * "@relay:user@host", a pipe or a bare local part) and the original recipient is one.
  */
 export function recipientAddress(finalRecipient: string, originalRecipient: string): string {
-  const final = finalRecipient.toLowerCase();
-  const original = originalRecipient.toLowerCase();
+  const final = fromXtext(finalRecipient).toLowerCase();
+  const original = fromXtext(originalRecipient).toLowerCase();
   if (isPlainAddress(final) || !isPlainAddress(original)) return final || original;
   return original;
+}
+
+// RFC 3461 xtext: a "+" or "=" in an address is written "+2B", "+3D".
+function fromXtext(address: string): string {
+  return address.replace(/\+(2B|3D)/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
 function isPlainAddress(address: string): boolean {
