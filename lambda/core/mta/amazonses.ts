@@ -14,7 +14,8 @@ export const amazonses: BounceParser = {
   parse(mail: MailView): ParsedBounce | null {
     const h = mail.headers;
     if (looksLikeSesNotification(mail.text)) return readSesNotification(mail.text);
-    const fromSes = SES_HOST.test(h.get('from')) || SES_HOST.test(h.get('message-id'));
+    const fromSes =
+      SES_HOST.test(h.get('from').slice(0, 512)) || SES_HOST.test(h.get('message-id').slice(0, 512));
     if (!fromSes && !mail.deliveryStatus.some((part) => SES_REPORTING_MTA.test(part))) return null;
     const recipients = recipientsFromDsn(mail);
     if (recipients.length === 0) return null;

@@ -6,7 +6,7 @@ import { recipientsFromDsn } from './dsn.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 import { findSmtpReplyCode } from './reply-code.ts';
 
-const PROBLEM_LINE = /^<([^<>\s]+@[^<>\s]+)>\s+\((.+)\)\s*$/;
+const PROBLEM_LINE = /^<([^<>\s@]+@[^<>\s]+)>\s+\((.+)\)\s*$/;
 
 export const mcafee: BounceParser = {
   id: 'mcafee',

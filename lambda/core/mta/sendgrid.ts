@@ -9,7 +9,7 @@ import { findSmtpReplyCode } from './reply-code.ts';
 
 const NOTICE = /^This is an automatically generated message from SendGrid\./m;
 const RECIPIENT_LINE =
-  /^[^\s:]*:\d+:<([^<>\s]+@[^<>\s]+)>\s*:\s*[\da-fA-F.:]+\s*:\s*([\w.-]+):\[[\da-fA-F.:]+\]\s*:\s*(.+)$/;
+  /^[^\s:]*:\d+:<([^<>\s@]+@[^<>\s]+)>\s*:\s*[\da-fA-F.:]+\s*:\s*([\w.-]+):\[[\da-fA-F.:]+\]\s*:\s*(.+)$/;
 const COMMAND = /\s+in (RCPT TO|MAIL FROM|DATA|EHLO|HELO|CONNECT|AUTH|STARTTLS)\s*$/i;
 
 interface Line {
