@@ -43,13 +43,19 @@ export function recipientAddress(finalRecipient: string, originalRecipient: stri
   return original;
 }
 
-// RFC 3461 xtext: a "+" or "=" in an address is written "+2B", "+3D".
+// RFC 3461 xtext writes a "+" or "=" in an address as "+2B", "+3D"; RFC 6533 writes a non-ASCII
+// character of a "utf-8" address as "\x{3042}".
 function fromXtext(address: string): string {
-  return address.replace(/\+(2B|3D)/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return address
+    .replace(/\+(2B|3D)/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/\\x\{([0-9A-Fa-f]{2,6})\}/g, (whole, hex: string) => {
+      const code = Number.parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
 }
 
 function isPlainAddress(address: string): boolean {
-  return /^[^\s@:|/]+@[a-z0-9][a-z0-9.-]*$/i.test(address);
+  return /^[^\s@:|/]+@[\p{L}\p{N}][\p{L}\p{N}.-]*$/iu.test(address);
 }
 
 /**

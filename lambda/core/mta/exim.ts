@@ -15,7 +15,7 @@ const SUBJECTS =
 const EXIM_ID = /^<?[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}@/;
 /** The line after which Exim lists the addresses. */
 const LIST_START =
-  /(?:following address(?:\(es\)|es)?\s+(?:failed|have yet to be delivered)|not yet been delivered (?:is|are)|incorrectly constructed)\s*:[ \t]*$/im;
+  /(?:following\s+address(?:\(es\)|es)?\s+(?:failed|have yet to be delivered)|not yet been delivered (?:is|are)|incorrectly constructed)\s*:[ \t]*$/im;
 const DELAYED = /has not yet been delivered|^Warning: message/im;
 
 interface Paragraph {

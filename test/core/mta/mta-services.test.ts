@@ -1,6 +1,7 @@
 // What the format parsers of Exim, OpenSMTPD, Messaging Server, the Amazon services, SendGrid, PowerMTA,
 // McAfee and the generic RFC 3464 reader extract from real bounces: who, which codes, which command.
 import { describe, expect, it } from 'vitest';
+import { decodeBounce } from '../../../lambda/core/decode.ts';
 import { decodeFixture } from '../../helpers/corpus.ts';
 
 /** address, status (null: derived by the classifier, not asserted), reply code, SMTP command. */
@@ -187,5 +188,35 @@ describe('format parsers of mail services and MTAs', () => {
       '553 5.1.1 unknown or illegal user: kijitora@neko.example.co.jp',
     );
     expect(report.recipients[0]?.remoteMta).toBe('mx49.neko.example.co.jp');
+  });
+
+  it('reads an internationalised DSN (message/global-delivery-status, RFC 6533 address)', async () => {
+    const raw = [
+      'From: mailer-daemon@example.net',
+      'Subject: Delivery Status Notification (Failure)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Delivery failed.',
+      '--b',
+      'Content-Type: message/global-delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      'Final-Recipient: utf-8; \\x{30E6}\\x{30FC}\\x{30B6}@example.jp',
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 mailbox unavailable',
+      '--b--',
+      '',
+    ].join('\n');
+    const report = await decodeBounce(Buffer.from(raw, 'utf8'));
+    expect(report.decodedBy).toBe('rfc3464');
+    expect(report.recipients.map((r) => [r.address, r.status, r.replyCode])).toEqual([
+      ['ユーザ@example.jp', '5.1.1', '550'],
+    ]);
   });
 });
