@@ -7,6 +7,9 @@ import type { BounceParser, ParsedBounce } from './parser.ts';
 import { looksLikeSesNotification, readSesNotification } from './ses-notification.ts';
 
 const SES_HOST = /@[\w.-]*amazonses\.com>?\s*$/i;
+/** SES's own words when it did not even try: the address is on a suppression list. */
+const SUPPRESSED =
+  /\bon the (?:account-level )?suppression list\b|\bhas suppressed sending to this address\b/i;
 const SES_REPORTING_MTA = /^Reporting-MTA:\s*dsn;\s*[\w.-]+\.smtp-out\.(?:[\w-]+\.)?amazonses\.com/im;
 
 export const amazonses: BounceParser = {
@@ -19,7 +22,10 @@ export const amazonses: BounceParser = {
     if (!fromSes && !mail.deliveryStatus.some((part) => SES_REPORTING_MTA.test(part))) return null;
     const recipients = recipientsFromDsn(mail);
     if (recipients.length === 0) return null;
-    for (const r of recipients) preferInnerReply(r);
+    for (const r of recipients) {
+      preferInnerReply(r);
+      if (SUPPRESSED.test(r.diagnosticCode ?? '')) r.reason = 'suppressed';
+    }
     return { recipients };
   },
 };

@@ -14,7 +14,7 @@ export interface EximWords {
 // "SMTP error from remote mail server after RCPT TO:<a@b>:", "... after MAIL FROM:<a@b> SIZE=1543:",
 // "... after initial connection:", "LMTP error after end of data:", "... for TEXT command, host: ...".
 const SMTP_ERROR =
-  /(?:Delay reason: )?(?:SMTP|LMTP) error (?:from remote (?:mail server|mailer|server) )?(?:after|for) (initial connection|end of data|(?:pipelined )?[A-Za-z]+(?: (?:TO|FROM))?)(?::? ?<[^<>\n]{0,320}>)?(?: [^:,\n]{1,200})?[:,]/i;
+  /(?:Delay reason: )?(?:SMTP|LMTP) error (?:from remote (?:mail server|mailer|server) )?(?:after|for) ((?:pipelined )?(?:initial connection|end of data|[A-Za-z]+(?: (?:TO|FROM))?))(?::? ?<[^<>\n]{0,320}>)?(?: [^:,\n]{1,200})?[:,]/i;
 // "host mx.example.jp [192.0.2.1]:", "host: mx.example.jp", "host: mx.example.jp (192.0.2.1) reason:"
 const HOST =
   /\bhost:? ([\w.-]{1,253}\.[a-z]{2,63}|\[[\da-f.:]{2,64}\])(?: \[[\da-f.:]{2,64}\]| \([\da-f.:]{2,64}\))?(?: reason)?:?/i;
@@ -37,7 +37,7 @@ const EXIM_VERDICTS: ReadonlyArray<[RegExp, Reason]> = [
   [/delivery to (?:file|pipe) forbidden|\blocal delivery failed\b/i, 'systemerror'],
   [/Too many "Received" headers/i, 'contenterror'],
   [
-    /retry timeout exceeded|retry time not reached for any host after a long failure period|all hosts have been failing for a long time/i,
+    /retry timeout exceeded|retry time not reached for any host (?:for '[^']{0,255}' )?after a long failure period|all hosts (?:for '[^']{0,255}' )?have been failing for a long time/i,
     'expired',
   ],
 ];
@@ -75,7 +75,7 @@ export function eximVerdict(words: EximWords): Reason | undefined {
 function commandOf(clause: string): string {
   const words = clause.toUpperCase().replace(/^PIPELINED /, '');
   if (words === 'INITIAL CONNECTION') return 'CONN';
-  if (words === 'END OF DATA' || words === 'TEXT') return 'DATA';
+  if (words.startsWith('END OF DATA') || words === 'TEXT') return 'DATA';
   const first = words.split(' ')[0] ?? '';
   return ['RCPT', 'MAIL', 'EHLO', 'HELO', 'DATA', 'AUTH', 'STARTTLS', 'BDAT', 'QUIT'].includes(first)
     ? first

@@ -10,7 +10,12 @@ import { findSmtpReplyCode } from './reply-code.ts';
 
 const NOTICE = /^\s*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./m;
 const ORIGINAL = [/^\s*Below is a copy of the original message:/m];
-const DELAYED = /^\s*A message is delayed for more than /m;
+/** The notice's opening sentence says what happened to the recipients listed after it. */
+const ACTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/^\s*A message is delayed for more than /m, 'delayed'],
+  [/^\s*Your message was successfully delivered to these recipients/m, 'delivered'],
+  [/^\s*Your message was relayed to these recipients/m, 'relayed'],
+];
 const RECIPIENT_LINE = /^([^\s@:]+@[^\s:]+): (.+)$/;
 
 /** OpenSMTPD's own failure strings (smtpd/mta.c, queue.c), said when no remote server answered. */
@@ -30,10 +35,10 @@ export const opensmtpd: BounceParser = {
   parse(mail: MailView): ParsedBounce | null {
     if (!isOpenSmtpd(mail)) return null;
     const { notice, original } = splitQuotedOriginal(mail.text, ORIGINAL);
-    const delayed = DELAYED.test(notice);
+    const action = ACTIONS.find(([pattern]) => pattern.test(notice))?.[1] ?? 'failed';
     const dsn = recipientsFromDsn(mail);
     const recipients = recipientLines(notice).map(([address, words]) =>
-      fromLine(address, words, delayed, dsn),
+      fromLine(address, words, action, dsn),
     );
     if (recipients.length === 0) recipients.push(...dsn);
     if (recipients.length === 0) return null;
@@ -64,16 +69,17 @@ function recipientLines(notice: string): Array<[string, string]> {
 function fromLine(
   address: string,
   words: string,
-  delayed: boolean,
+  action: string,
   dsn: readonly ParsedRecipient[],
 ): ParsedRecipient {
   const fields = dsn.find((d) => d.address === address);
   const status = betterStatus(fields?.status || findStatus(words), words);
   const replyCode = findSmtpReplyCode(words, status);
-  const own = replyCode ? undefined : OWN_WORDS.find(([pattern]) => pattern.test(words))?.[1];
+  const own =
+    replyCode || action !== 'failed' ? undefined : OWN_WORDS.find(([pattern]) => pattern.test(words))?.[1];
   return {
     address,
-    action: fields?.action || (delayed ? 'delayed' : 'failed'),
+    action: fields?.action || action,
     status,
     replyCode,
     diagnosticCode: words,
