@@ -75,8 +75,8 @@ function fromLine(
   const fields = dsn.find((d) => d.address === address);
   const status = betterStatus(fields?.status || findStatus(words), words);
   const replyCode = findSmtpReplyCode(words, status);
-  const own =
-    replyCode || action !== 'failed' ? undefined : OWN_WORDS.find(([pattern]) => pattern.test(words))?.[1];
+  const failure = action === 'failed' || action === 'delayed';
+  const own = replyCode || !failure ? undefined : OWN_WORDS.find(([pattern]) => pattern.test(words))?.[1];
   return {
     address,
     action: fields?.action || action,
