@@ -1,32 +1,61 @@
 // Recipients from RFC 3464 delivery-status parts: the common ground of most format parsers.
 import { parseDeliveryStatus } from '../mail/delivery-status.ts';
 import type { MailView } from '../mail/read-mail.ts';
-import { findCommand, findReplyCode, findStatus } from '../text.ts';
+import { findCommand, findStatus } from '../text.ts';
+import { repairDeliveryStatus } from './dsn-repair.ts';
 import type { ParsedRecipient } from './parser.ts';
+import { findSmtpReplyCode } from './reply-code.ts';
 
 /** One recipient per delivery-status recipient block, in order. */
 export function recipientsFromDsn(mail: MailView): ParsedRecipient[] {
   const parts = mail.deliveryStatus.length > 0 ? mail.deliveryStatus : inlineDeliveryStatus(mail.text);
   const recipients: ParsedRecipient[] = [];
   for (const part of parts) {
-    for (const fields of parseDeliveryStatus(part).recipients) {
-      const address = (fields.finalRecipient || fields.originalRecipient).toLowerCase();
+    for (const fields of parseDeliveryStatus(repairDeliveryStatus(part)).recipients) {
+      const address = recipientAddress(fields.finalRecipient, fields.originalRecipient);
       if (!address) continue;
       const diagnostic = fields.diagnosticCode;
+      const status = betterStatus(findStatus(fields.status), diagnostic);
       recipients.push({
         address,
         action: fields.action,
-        status: betterStatus(findStatus(fields.status), diagnostic),
-        replyCode: findReplyCode(diagnostic),
+        status,
+        replyCode: findSmtpReplyCode(diagnostic, status),
         diagnosticCode: diagnostic,
         diagnosticType: fields.diagnosticType,
-        remoteMta: fields.remoteMta,
+        remoteMta: (fields.remoteMta.split(/\s/)[0] ?? '').replace(/\.$/, ''),
         command: findCommand(diagnostic),
         ...(fields.lastAttemptDate ? { lastAttemptAt: fields.lastAttemptDate } : {}),
       });
     }
   }
   return recipients;
+}
+
+/**
+ * The final recipient, unless it is not a mail address that the sender would know (a source route
+ * "@relay:user@host", a pipe or a bare local part) and the original recipient is one.
+ */
+export function recipientAddress(finalRecipient: string, originalRecipient: string): string {
+  const final = fromXtext(finalRecipient).toLowerCase();
+  const original = fromXtext(originalRecipient).toLowerCase();
+  if (isPlainAddress(final) || !isPlainAddress(original)) return final || original;
+  return original;
+}
+
+// RFC 3461 xtext writes a "+" or "=" in an address as "+2B", "+3D"; RFC 6533 writes a non-ASCII
+// character of a "utf-8" address as "\x{3042}".
+function fromXtext(address: string): string {
+  return address
+    .replace(/\+(2B|3D)/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/\\x\{([0-9A-Fa-f]{2,6})\}/g, (whole, hex: string) => {
+      const code = Number.parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+}
+
+function isPlainAddress(address: string): boolean {
+  return /^[^\s@:|/]+@[\p{L}\p{N}][\p{L}\p{N}.-]*$/iu.test(address);
 }
 
 /**

@@ -2,25 +2,34 @@
 // Specific formats first (each guards on headers or a marker line), RFC 3464 after them, then
 // the auto-reply detector, which must not claim a bounce that merely says "auto-replied".
 import { amavis } from './amavis.ts';
+import { amazonses } from './amazonses.ts';
+import { amazonworkmail } from './amazonworkmail.ts';
 import { apachejames } from './apachejames.ts';
 import { arf } from './arf.ts';
 import { barracuda } from './barracuda.ts';
 import { courier } from './courier.ts';
 import { domino } from './domino.ts';
 import { dragonfly } from './dragonfly.ts';
+import { exim } from './exim.ts';
 import { ezweb } from './ezweb.ts';
 import { fml } from './fml.ts';
 import { imailserver } from './imailserver.ts';
 import { kddi } from './kddi.ts';
 import { mailfoundry } from './mailfoundry.ts';
+import { mcafee } from './mcafee.ts';
+import { messagingserver } from './messagingserver.ts';
 import { mfilter } from './mfilter.ts';
 import { mxlogic } from './mxlogic.ts';
 import { notes } from './notes.ts';
+import { opensmtpd } from './opensmtpd.ts';
 import type { BounceParser } from './parser.ts';
 import { postfix } from './postfix.ts';
+import { powermta } from './powermta.ts';
 import { qmail } from './qmail.ts';
+import { receivingses } from './receivingses.ts';
 import { rfc3464 } from './rfc3464.ts';
 import { rfc3834 } from './rfc3834.ts';
+import { sendgrid } from './sendgrid.ts';
 import { sendmail } from './sendmail.ts';
 import { surfcontrol } from './surfcontrol.ts';
 import { trendmicro } from './trendmicro.ts';
@@ -32,9 +41,11 @@ import { x6 } from './x6.ts';
 
 export const PARSERS: readonly BounceParser[] = [
   arf,
+  // SendGrid before Postfix: both say "Undelivered Mail Returned to Sender".
+  sendgrid,
   postfix,
   sendmail,
-  // m-FILTER before qmail: both say "failure notice". MX Logic before any Exim parser: it writes Exim's notice.
+  // m-FILTER before qmail: both say "failure notice". MX Logic before Exim: it writes Exim's notice.
   mfilter,
   qmail,
   dragonfly,
@@ -56,6 +67,16 @@ export const PARSERS: readonly BounceParser[] = [
   x1,
   x3,
   x6,
+  // Exim after the services built on it (MX Logic, Mail.ru, GMX, ...), which have their own parsers.
+  exim,
+  opensmtpd,
+  messagingserver,
+  // WorkMail, SES inbound, SES: all from amazonses.com hosts, the most specific first.
+  amazonworkmail,
+  receivingses,
+  amazonses,
+  powermta,
+  mcafee,
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,
