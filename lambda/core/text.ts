@@ -13,6 +13,12 @@ export function findStatus(text: string): string {
   return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : '';
 }
 
+/** Every RFC 3463 enhanced status code in a text, in order. */
+export function statusesIn(text: string): string[] {
+  const all = new RegExp(STATUS_PATTERN.source, 'g');
+  return [...text.slice(0, MATCH_LIMIT).matchAll(all)].map((m) => `${m[1]}.${Number(m[2])}.${Number(m[3])}`);
+}
+
 /** Positive replies that can stand in a delivery report; other 2xx numbers are exit codes or counts. */
 const POSITIVE_REPLIES = new Set(['211', '214', '220', '221', '235', '250', '251', '252']);
 

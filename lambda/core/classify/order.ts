@@ -46,8 +46,8 @@ import { virusdetectedRule } from './rules/virusdetected.ts';
 export const FIRST_PASS: readonly ReasonRule[] = [
   mailererrorRule,
   mailboxfullRule,
-  mesgtoobigRule,
   exceedlimitRule,
+  mesgtoobigRule,
   suspendRule,
   hasmovedRule,
   norelayingRule,

@@ -37,7 +37,8 @@ export function splitMailbox(input: Buffer): Buffer[] {
   while (pos < input.length) {
     const eol = input.indexOf(LF, pos);
     const next = eol === -1 ? input.length : eol + 1;
-    const atLineStart = pos === 0 || (pos >= 2 && input[pos - 2] === LF) || start === -1;
+    const atLineStart =
+      pos === 0 || start === -1 || (pos >= 2 && input[pos - 2] === LF) || afterClosingBoundary(input, pos);
     if (atLineStart && startsWithFromLine(input, pos)) {
       if (start !== -1) messages.push(input.subarray(start, pos));
       start = next;
@@ -53,4 +54,12 @@ function startsWithFromLine(input: Buffer, pos: number): boolean {
   const eol = input.indexOf(LF, pos);
   const line = input.toString('latin1', pos, eol === -1 ? Math.min(input.length, pos + 200) : eol);
   return FROM_LINE.test(line);
+}
+
+// Some MTAs write the next "From " line right after a message's closing MIME delimiter ("--b--"),
+// without the blank line mbox asks for.
+function afterClosingBoundary(input: Buffer, pos: number): boolean {
+  const prevStart = input.lastIndexOf(LF, pos - 2) + 1;
+  const line = input.toString('latin1', prevStart, pos - 1);
+  return /^--\S+--\s*$/.test(line);
 }

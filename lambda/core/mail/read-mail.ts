@@ -42,6 +42,8 @@ const ORIGINAL_TYPES = new Map<string, boolean>([
 const STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 /** A header block larger than this is cut (1 MB headers are an attack, not a bounce). */
 const MAX_HEAD_SIZE = 256 * 1024;
+/** How much of an unparseable body is read as the notice. */
+const MAX_BODY_AS_TEXT = 1024 * 1024;
 
 interface Leaf {
   type: string;
@@ -78,6 +80,9 @@ export async function readMail(message: Buffer): Promise<MailView> {
     else if (leaf.type === 'text/html' && !leaf.attachment) htmls.push(decodeText(leaf));
   }
   view.text = texts.length > 0 ? texts.join('\n') : htmls.map(htmlToPlainText).join('\n');
+  // A multipart whose boundary does not match its delimiter lines yields no parts at all: the notice
+  // is still in the body, so read the body as text rather than lose the bounce.
+  if (!view.text.trim() && view.deliveryStatus.length === 0) view.text = bodyOf(message);
   return view;
 }
 
@@ -119,7 +124,8 @@ function leafOf(node: Extract<SplitterData, { type: 'node' }>): Leaf {
     type: (node.contentType || 'text/plain').toLowerCase(),
     charset: (node.charset || '').toLowerCase(),
     encoding: (node.encoding || '').toLowerCase(),
-    attachment: node.disposition === 'attachment' || Boolean(node.filename),
+    // A part named like a file ("deliveryproblems.txt") is still read unless it is marked as an attachment.
+    attachment: node.disposition === 'attachment',
     chunks: [],
   };
 }
@@ -145,6 +151,11 @@ function guessCharset(bytes: Buffer): string {
 
 function utf8(bytes: Buffer): string {
   return bytes.toString('utf8');
+}
+
+function bodyOf(message: Buffer): string {
+  const end = message.indexOf('\n\n');
+  return end === -1 ? '' : utf8(message.subarray(end + 2, end + 2 + MAX_BODY_AS_TEXT));
 }
 
 function topContentType(header: string): [string, string] {

@@ -3,6 +3,7 @@ import type { ParsedRecipient } from '../../mta/parser.ts';
 import type { Reason } from '../../types.ts';
 import { cox } from './cox.ts';
 import { docomo } from './docomo.ts';
+import { facebook } from './facebook.ts';
 import { godaddy } from './godaddy.ts';
 import { google } from './google.ts';
 import { mimecast } from './mimecast.ts';
@@ -22,6 +23,7 @@ export const PROVIDERS: readonly ProviderRule[] = [
   godaddy,
   mimecast,
   tencent,
+  facebook,
 ];
 
 /** The verdict of the provider that serves the recipient, if it words this failure its own way. */

@@ -4,6 +4,9 @@ import type { ReasonRule } from '../rule.ts';
 export const blockedRule: ReasonRule = {
   reason: 'blocked',
   phrases: [
+    'smtp server of your isp',
+    'block list',
+    'part of their network',
     'client host rejected',
     'client host blocked',
     'host rejected',

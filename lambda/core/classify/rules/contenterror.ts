@@ -4,7 +4,6 @@ import type { ReasonRule } from '../rule.ts';
 export const contenterrorRule: ReasonRule = {
   reason: 'contenterror',
   phrases: [
-    'header error',
     'header is invalid',
     'invalid header',
     'illegal header',

@@ -4,6 +4,8 @@ import type { ReasonRule } from '../rule.ts';
 export const exceedlimitRule: ReasonRule = {
   reason: 'exceedlimit',
   phrases: [
+    'limit set by recipient',
+    'limit set by the recipient',
     'message length exceeds administrative limit',
     'exceeds administrative limit',
     'message header size exceeds limit',
@@ -13,4 +15,6 @@ export const exceedlimitRule: ReasonRule = {
     'message too large for this recipient',
     'exceeds the size limit of the recipient',
   ],
+  // X.2.3 is also sent for a server's fixed size limit: the words of a too-large message win.
+  yieldsTo: ['mesgtoobig'],
 };

@@ -4,6 +4,8 @@ import type { ReasonRule } from '../rule.ts';
 export const hostunknownRule: ReasonRule = {
   reason: 'hostunknown',
   phrases: [
+    'domain may not exist',
+    'unrouteable address',
     'host unknown',
     'unknown host',
     'host not found',
@@ -46,5 +48,6 @@ export const hostunknownRule: ReasonRule = {
     'no dns entries',
   ],
   // Google's "DNS Error: ... lookup of <domain> responded with code NXDOMAIN" reports a failed lookup.
+  patterns: [/(?:^|\s)(?![^\s@]*@)(?:[a-z0-9-]+\.)+[a-z]{2,}\s+does not exist/],
   unless: [/^dns error: /],
 };

@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const mesgtoobigRule: ReasonRule = {
   reason: 'mesgtoobig',
   phrases: [
+    'line limit exceeded',
     'message too large',
     'message is too large',
     'message too big',

@@ -30,4 +30,6 @@ export const norelayingRule: ReasonRule = {
     'does not relay',
     'is not permitted to relay',
   ],
+  // "not permitted to relay ... without authentication": the client must log in (securityerror).
+  unless: [/\bwithout authentication\b|\bsmtp authentication\b/],
 };

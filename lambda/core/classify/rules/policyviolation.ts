@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const policyviolationRule: ReasonRule = {
   reason: 'policyviolation',
   phrases: [
+    'header error',
     'protocol violation',
     'content presents a potential security issue',
     'violates policy',

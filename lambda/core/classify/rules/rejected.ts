@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const rejectedRule: ReasonRule = {
   reason: 'rejected',
   phrases: [
+    'an address that has been blacklisted',
     'purported responsible address',
     'sender address rejected',
     'sender rejected',

@@ -4,6 +4,8 @@ import type { ReasonRule } from '../rule.ts';
 export const requireptrRule: ReasonRule = {
   reason: 'requireptr',
   phrases: [
+    'unverifyable sending ip',
+    'unverifiable sending ip',
     'ip name lookup failed',
     'name lookup failed',
     'reverse dns',

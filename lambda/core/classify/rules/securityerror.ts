@@ -4,6 +4,8 @@ import type { ReasonRule } from '../rule.ts';
 export const securityerrorRule: ReasonRule = {
   reason: 'securityerror',
   phrases: [
+    'turn on smtp authentication',
+    'without authentication',
     'authentication required',
     'authentication is required',
     'must be authenticated',

@@ -43,7 +43,6 @@ export const userunknownRule: ReasonRule = {
     'invalid user',
     'unknown local part',
     'unknown local-part',
-    'unrouteable address',
     'not a known user',
     'is not a valid user',
     'no valid recipients',
