@@ -2,6 +2,7 @@
 import { MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
 import type { MailView } from '../mail/read-mail.ts';
 import { addressesIn, firstAddress } from '../text.ts';
+import { attachedOriginalHeaders } from './original.ts';
 import type { BounceParser, ParsedBounce } from './parser.ts';
 
 export const arf: BounceParser = {
@@ -27,7 +28,7 @@ function fromReport(mail: MailView): ParsedBounce {
 // A report whose original names no recipient (redacted, "undisclosed") is still one complaint: it is
 // kept with an empty address rather than dropped.
 function fromOriginal(mail: MailView, feedbackType: string, header: string): ParsedBounce {
-  const original = originalHeaders(mail);
+  const original = attachedOriginalHeaders(mail);
   const address = firstAddress(original.get(header)) || firstAddress(original.get('to'));
   return { kind: 'feedback', recipients: [recipient(address, feedbackType)] };
 }
@@ -44,11 +45,6 @@ function isMicrosoftComplaint(mail: MailView): boolean {
       (a) => a.endsWith('@hotmail.com') || a.endsWith('@outlook.com'),
     )
   );
-}
-
-function originalHeaders(mail: MailView): MailHeaders {
-  if (!mail.attachedOriginal) return MailHeaders.empty();
-  return MailHeaders.parse(splitHeaderBlock(mail.attachedOriginal.raw.toString('utf8')).head);
 }
 
 function reportFieldsInText(text: string): string {

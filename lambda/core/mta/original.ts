@@ -1,4 +1,6 @@
 // Where a text bounce quotes the returned original message.
+import { MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
+import type { MailView } from '../mail/read-mail.ts';
 import { splitAtMarker } from '../text.ts';
 
 /** Lines that MTAs write just before the returned message (or its headers). */
@@ -33,4 +35,10 @@ export function looksLikeHeaders(text: string): boolean {
       line,
     ),
   );
+}
+
+/** The headers of the original message attached to a bounce (empty when none is attached). */
+export function attachedOriginalHeaders(mail: MailView): MailHeaders {
+  if (!mail.attachedOriginal) return MailHeaders.empty();
+  return MailHeaders.parse(splitHeaderBlock(mail.attachedOriginal.raw.toString('utf8')).head);
 }

@@ -1,8 +1,8 @@
 // Postfix: "Undelivered Mail Returned to Sender", a DSN plus a notice that names the SMTP command.
 import type { MailView } from '../mail/read-mail.ts';
-import { findCommand, findReplyCode, findStatus, firstAddress, squeeze } from '../text.ts';
+import { findCommand, findReplyCode, findStatus, firstAddress, normalizeCommand, squeeze } from '../text.ts';
 import { recipientsFromDsn } from './dsn.ts';
-import { splitQuotedOriginal } from './original.ts';
+import { attachedOriginalHeaders, splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const SUBJECTS =
@@ -25,6 +25,12 @@ export const postfix: BounceParser = {
       for (const [address, words] of blocks) recipients.push(fromWords(address, words));
     } else {
       for (const r of recipients) enrich(r, blocks.get(r.address));
+    }
+    if (recipients.length === 0) recipients.push(...fromSessionTranscript(notice));
+    // "--- Delivery report unavailable ---": the only trace of the recipient is the returned message.
+    if (recipients.length === 0 && /^\s*-+ Delivery report unavailable/m.test(notice)) {
+      const address = firstAddress(attachedOriginalHeaders(mail).get('to'));
+      if (address) recipients.push({ address, action: 'failed' });
     }
     if (recipients.length === 0) return null;
     return { recipients, ...(original ? { quotedOriginal: original } : {}) };
@@ -55,6 +61,36 @@ function noticeBlocks(notice: string): Map<string, string> {
   }
   flush();
   return blocks;
+}
+
+/**
+ * "Postfix SMTP server: errors from ..." reports the server's own session: " In:  RCPT TO:<...>" and
+ * " Out: 451 4.3.0 Error: ..." lines. The first error reply is the failure; the client's last
+ * command before it is the command.
+ */
+function fromSessionTranscript(notice: string): ParsedRecipient[] {
+  const addresses: string[] = [];
+  let command = '';
+  for (const line of notice.split('\n')) {
+    const sent = /^ In: +(\S+)(.*)$/.exec(line);
+    if (sent) {
+      command = normalizeCommand(sent[1] ?? '');
+      if (command === 'RCPT') addresses.push(firstAddress(sent[2] ?? ''));
+      continue;
+    }
+    const reply = /^ Out: +([45]\d\d[ -].*)$/.exec(line)?.[1];
+    if (reply && addresses.length > 0) {
+      return addresses.filter(Boolean).map((address) => ({
+        address,
+        action: 'failed',
+        status: findStatus(reply),
+        replyCode: findReplyCode(reply),
+        diagnosticCode: reply,
+        command,
+      }));
+    }
+  }
+  return [];
 }
 
 function fromWords(address: string, words: string): ParsedRecipient {

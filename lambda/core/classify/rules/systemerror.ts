@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const systemerrorRule: ReasonRule = {
   reason: 'systemerror',
   phrases: [
+    'queue file write error',
     'could not load drd',
     'internal error',
     'server error',
