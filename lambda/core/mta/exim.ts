@@ -26,20 +26,24 @@ interface Paragraph {
 export const exim: BounceParser = {
   id: 'exim',
   parse(mail: MailView): ParsedBounce | null {
-    if (!isExim(mail)) return null;
-    const { notice, original } = splitQuotedOriginal(mail.text);
-    const delayed = DELAYED.test(mail.headers.get('subject')) || DELAYED.test(notice.slice(0, MATCH_LIMIT));
-    const failed = failedRecipients(mail);
-    const recipients = paragraphsOf(notice).map((p, i) => fromParagraph(p, i, failed, delayed));
-    const dsn = recipientsFromDsn(mail);
-    if (recipients.length === 0) recipients.push(...(dsn.length > 0 ? dsn : fromHeader(failed, delayed)));
-    else for (const r of recipients) enrich(r, dsn);
-    const known = recipients.filter((r) => r.address.includes('@'));
-    if (known.length === 0) return null;
-    const quoted = original || (mail.attachedOriginal ? '' : headersOfDelayed(notice, known));
-    return { recipients: known, ...(quoted ? { quotedOriginal: quoted } : {}) };
+    return isExim(mail) ? readEximNotice(mail) : null;
   },
 };
+
+/** Reads an Exim notice; the services that keep Exim's wording (Mail.ru, GMX) call it after their own guard. */
+export function readEximNotice(mail: MailView): ParsedBounce | null {
+  const { notice, original } = splitQuotedOriginal(mail.text);
+  const delayed = DELAYED.test(mail.headers.get('subject')) || DELAYED.test(notice.slice(0, MATCH_LIMIT));
+  const failed = failedRecipients(mail);
+  const recipients = paragraphsOf(notice).map((p, i) => fromParagraph(p, i, failed, delayed));
+  const dsn = recipientsFromDsn(mail);
+  if (recipients.length === 0) recipients.push(...(dsn.length > 0 ? dsn : fromHeader(failed, delayed)));
+  else for (const r of recipients) enrich(r, dsn);
+  const known = recipients.filter((r) => r.address.includes('@'));
+  if (known.length === 0) return null;
+  const quoted = original || (mail.attachedOriginal ? '' : headersOfDelayed(notice, known));
+  return { recipients: known, ...(quoted ? { quotedOriginal: quoted } : {}) };
+}
 
 function isExim(mail: MailView): boolean {
   if (!NOTICE.test(mail.text.slice(0, MATCH_LIMIT))) return false;

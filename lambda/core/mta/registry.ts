@@ -10,18 +10,27 @@ import { barracuda } from './barracuda.ts';
 import { courier } from './courier.ts';
 import { domino } from './domino.ts';
 import { dragonfly } from './dragonfly.ts';
+import { exchange2003 } from './exchange2003.ts';
+import { exchange2007 } from './exchange2007.ts';
 import { exim } from './exim.ts';
 import { ezweb } from './ezweb.ts';
 import { fml } from './fml.ts';
+import { gmail } from './gmail.ts';
+import { gmx } from './gmx.ts';
+import { googlegroups } from './googlegroups.ts';
+import { googleworkspace } from './googleworkspace.ts';
 import { imailserver } from './imailserver.ts';
 import { kddi } from './kddi.ts';
 import { mailfoundry } from './mailfoundry.ts';
+import { mailru } from './mailru.ts';
 import { mcafee } from './mcafee.ts';
 import { messagingserver } from './messagingserver.ts';
 import { mfilter } from './mfilter.ts';
 import { mxlogic } from './mxlogic.ts';
 import { notes } from './notes.ts';
+import { office365 } from './office365.ts';
 import { opensmtpd } from './opensmtpd.ts';
+import { outlook } from './outlook.ts';
 import type { BounceParser } from './parser.ts';
 import { postfix } from './postfix.ts';
 import { powermta } from './powermta.ts';
@@ -38,13 +47,30 @@ import { x1 } from './x1.ts';
 import { x2 } from './x2.ts';
 import { x3 } from './x3.ts';
 import { x6 } from './x6.ts';
+import { yahoo } from './yahoo.ts';
+import { yandex } from './yandex.ts';
+import { zoho } from './zoho.ts';
 
 export const PARSERS: readonly BounceParser[] = [
   arf,
   // SendGrid before Postfix: both say "Undelivered Mail Returned to Sender".
   sendgrid,
+  // Mailbox providers as senders: their notices have strict guards (From, Message-Id, markers).
+  googlegroups,
+  gmail,
+  googleworkspace,
+  yahoo,
+  mailru,
+  yandex,
+  gmx,
+  zoho,
+  outlook,
+  office365,
+  exchange2003,
   postfix,
   sendmail,
+  // Exchange 2007+ after Postfix and Sendmail: its guard is a subject and notice wording.
+  exchange2007,
   // m-FILTER before qmail: both say "failure notice". MX Logic before Exim: it writes Exim's notice.
   mfilter,
   qmail,
@@ -67,7 +93,7 @@ export const PARSERS: readonly BounceParser[] = [
   x1,
   x3,
   x6,
-  // Exim after the services built on it (MX Logic, Mail.ru, GMX, ...), which have their own parsers.
+  // Exim after the services built on it (MX Logic, Mail.ru, GMX), which have their own guards.
   exim,
   opensmtpd,
   messagingserver,
