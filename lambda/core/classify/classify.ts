@@ -40,7 +40,8 @@ export function classifyRecipient(recipient: ParsedRecipient): Verdict {
 
   const text = normalizeDiagnostic(recipient.diagnosticCode ?? '');
   const command = recipient.command ?? '';
-  const decided = providerVerdict(recipient, text) ?? verdictOfRules(status, text, command);
+  const type = recipient.diagnosticType ?? '';
+  const decided = providerVerdict(recipient, text) ?? verdictOfRules(status, text, command, type);
   // The filter convention (filtered.ts) reads the SMTP command; a format that knows the address is
   // unknown knows better.
   if (decided === 'filtered' && given === 'userunknown') return { reason: given };
@@ -52,13 +53,19 @@ export function classifyRecipient(recipient: ParsedRecipient): Verdict {
 }
 
 /** The two passes of the one order (see order.ts). */
-export function verdictOfRules(status: string, text: string, command: string): Reason | undefined {
+export function verdictOfRules(
+  status: string,
+  text: string,
+  command: string,
+  diagnosticType = '',
+): Reason | undefined {
   const named = reasonOfStatus(status);
   for (const rule of FIRST_PASS) {
     if (rule.reason === named && !yields(rule, text) && (!rule.namedNeedsWords || wordsMatch(rule, text))) {
       return rule.reason;
     }
     if (wordsApply(rule, text, command)) return rule.reason;
+    if (diagnosticType && rule.diagnosticTypes?.includes(diagnosticType)) return rule.reason;
   }
   if (named) return named;
   for (const rule of LATER_PASS) {
@@ -80,7 +87,6 @@ function fallback(recipient: ParsedRecipient, status: string, text: string): Ver
   const subject = status.slice(0, 3);
   if (subject === '5.6' || subject === '4.6') return { reason: 'contenterror' };
   if (subject === '5.7' || subject === '4.7') return { reason: 'securityerror' };
-  if (recipient.diagnosticType === 'x-unix') return { reason: 'mailererror' };
   const byReply = reasonOfReplyCode(recipient.replyCode ?? '');
   if (byReply) return { reason: byReply };
   if (recipient.action === 'delayed') return { reason: 'expired' };

@@ -44,12 +44,12 @@ import { vacationRule } from './rules/vacation.ts';
 import { virusdetectedRule } from './rules/virusdetected.ts';
 
 export const FIRST_PASS: readonly ReasonRule[] = [
-  mailererrorRule,
   mailboxfullRule,
   exceedlimitRule,
   mesgtoobigRule,
   suspendRule,
   hasmovedRule,
+  mailererrorRule,
   norelayingRule,
   notcompliantrfcRule,
   authfailureRule,

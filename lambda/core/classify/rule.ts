@@ -12,6 +12,8 @@ export interface ReasonRule {
    * A status code that names the reason counts whatever the command.
    */
   readonly onlyAfter?: readonly string[];
+  /** Diagnostic-Code types ("x-unix") that mean this reason whatever the words say. */
+  readonly diagnosticTypes?: readonly string[];
   /** The words do not count when one of these occurs too (a wording that looks alike but is not). */
   readonly unless?: readonly RegExp[];
   /** A status code that names this reason counts only together with the rule's words. */

@@ -8,11 +8,11 @@ import { findSmtpReplyCode } from './reply-code.ts';
 
 const NOTICE = /^This report relates to a message you sent with the following header fields:/m;
 
-/** The server's "Reason:" wording that tells which SMTP command was refused. */
-const REASON_COMMANDS: ReadonlyArray<[RegExp, string]> = [
-  [/^Remote SMTP server has rejected address/i, 'RCPT'],
-  [/^Server rejected MAIL FROM address/i, 'MAIL'],
-];
+/**
+ * The server's "Reason:" wording that names the refused command. "Remote SMTP server has rejected
+ * address" does not: Messaging Server writes it for refusals at RCPT and after DATA alike.
+ */
+const REASON_COMMANDS: ReadonlyArray<[RegExp, string]> = [[/^Server rejected MAIL FROM address/i, 'MAIL']];
 
 interface NoticeBlock {
   addresses: string[];

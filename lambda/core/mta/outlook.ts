@@ -16,6 +16,8 @@ const SENTENCE =
 const OUTLOOK_WORDS: ReadonlyArray<[RegExp, NonNullable<ParsedRecipient['reason']>, string]> = [
   [/\bdue to being unable to connect successfully to the destination mail server\b/i, 'expired', 'CONN'],
   [/\bbecause the domain is not reachable\b/i, 'hostunknown', ''],
+  // Hotmail's own servers answer this for an address that does not exist.
+  [/^5\d\d requested action not taken: mailbox unavailable\b/i, 'userunknown', ''],
 ];
 
 export const outlook: BounceParser = {

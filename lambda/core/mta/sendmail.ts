@@ -60,7 +60,7 @@ export function parseTranscript(notice: string): Transcript {
       continue;
     }
     open = undefined;
-    if (/^[45]\d\d [45]\.\d{1,3}\.\d{1,3} /.test(line)) transcript.verdicts.push(line.trim());
+    if (/^[45]\d\d (?:[45]\.\d{1,3}\.\d{1,3} )?\S/.test(line)) transcript.verdicts.push(line.trim());
   }
   return transcript;
 }
@@ -84,6 +84,8 @@ function enrich(r: ParsedRecipient, transcript: Transcript): void {
   const full = joinReplyLines(words);
   if (bare || (full.length > given.length && full.startsWith(joinReplyLines(given).slice(0, 40)))) {
     r.diagnosticCode = full;
+    // Sendmail's verdict on this very address replaces a mailer's exit status: the words are SMTP's now.
+    if (words === verdict && mentions(words)) r.diagnosticType = 'smtp';
   }
   r.replyCode ||= findReplyCode(words);
   r.status ||= findStatus(words);

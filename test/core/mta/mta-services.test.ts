@@ -47,7 +47,7 @@ const CASES: Case[] = [
     kind: 'delay',
     recipients: [['kijitora@example.co.jp', null, '450', 'MAIL']],
   },
-  { file: 'lhost-gmx-01.eml', parser: 'exim', recipients: [['shironeko@example.jp', '5.2.2', '', 'RCPT']] },
+  { file: 'lhost-gmx-01.eml', parser: 'gmx', recipients: [['shironeko@example.jp', '5.2.2', '', 'RCPT']] },
   {
     file: 'lhost-opensmtpd-01.eml',
     parser: 'opensmtpd',
@@ -70,7 +70,8 @@ const CASES: Case[] = [
   {
     file: 'lhost-messagingserver-01.eml',
     parser: 'messagingserver',
-    recipients: [['kijitora@example.jp', '5.1.1', '550', 'RCPT']],
+    // "Remote SMTP server has rejected address" does not say at which command.
+    recipients: [['kijitora@example.jp', '5.1.1', '550', '']],
   },
   // The final recipient is a source route: the original address is the one the sender knows.
   {

@@ -1,11 +1,13 @@
 // THE list of receiving-provider rules, tried in order before the general rules.
 import type { ParsedRecipient } from '../../mta/parser.ts';
 import type { Reason } from '../../types.ts';
+import { au } from './au.ts';
 import { cox } from './cox.ts';
 import { docomo } from './docomo.ts';
 import { facebook } from './facebook.ts';
 import { godaddy } from './godaddy.ts';
 import { google } from './google.ts';
+import { microsoft } from './microsoft.ts';
 import { mimecast } from './mimecast.ts';
 import { orange } from './orange.ts';
 import { type ProviderRule, servedBy, tableVerdict } from './provider.ts';
@@ -16,7 +18,9 @@ import { yahoo } from './yahoo.ts';
 export const PROVIDERS: readonly ProviderRule[] = [
   google,
   yahoo,
+  microsoft,
   docomo,
+  au,
   orange,
   cox,
   spectrum,

@@ -7,6 +7,7 @@ export const orange: ProviderRule = {
   domains: ['orange.fr', 'wanadoo.fr', 'laposte.net'],
   table: [
     [/\b(?:ofr|lpn)(?:\d{3})?_506\b/, 'spamdetected'], // message refused as spam
+    [/\b(?:ofr|lpn)(?:\d{3})?_999\b/, 'blocked'], // service refused to the sending host
     [/\b(?:ofr|lpn)(?:\d{3})?_(?:102|103|104|107|108|109)\b/, 'blocked'], // source IP refused (spam, reputation)
     [/\b(?:ofr|lpn)(?:\d{3})?_(?:416|417)\b/, 'userunknown'], // invalid recipient
     [/\b(?:ofr|lpn)(?:\d{3})?_(?:421|422|426)\b/, 'suspend'], // recipient account blocked or closed

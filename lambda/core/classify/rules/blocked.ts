@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const blockedRule: ReasonRule = {
   reason: 'blocked',
   phrases: [
+    'invalid ip for sending mail',
     'smtp server of your isp',
     'block list',
     'part of their network',
@@ -32,7 +33,6 @@ export const blockedRule: ReasonRule = {
     'barracudacentral',
     'abuseat',
     'cbl.',
-    'access denied',
     'access refused',
     'your access to',
     'has been blocked',

@@ -49,5 +49,6 @@ export const hostunknownRule: ReasonRule = {
   ],
   // Google's "DNS Error: ... lookup of <domain> responded with code NXDOMAIN" reports a failed lookup.
   patterns: [/(?:^|\s)(?![^\s@]*@)(?:[a-z0-9-]+\.)+[a-z]{2,}\s+does not exist/],
-  unless: [/^dns error: /],
+  // "No mx record found for domain=...": the domain exists but takes no mail (notaccept.ts).
+  unless: [/^dns error: /, /\bno mx record found\b/],
 };

@@ -6,7 +6,7 @@ export const mailererrorRule: ReasonRule = {
   phrases: [
     'command died with status',
     'command output:',
-    'procmail',
+    'procmail:',
     'pipe to',
     'exit status',
     'exited with',
@@ -20,4 +20,6 @@ export const mailererrorRule: ReasonRule = {
     'unknown mailer error',
     'lda error',
   ],
+  // "Diagnostic-Code: X-Unix; ...": a local program (procmail, a pipe) failed, whatever it printed.
+  diagnosticTypes: ['x-unix'],
 };

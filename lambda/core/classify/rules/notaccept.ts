@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const notacceptRule: ReasonRule = {
   reason: 'notaccept',
   phrases: [
+    'no mx record found',
     'does not accept mail',
     'not accepting mail',
     'accepts no mail',

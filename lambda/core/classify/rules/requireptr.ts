@@ -4,6 +4,7 @@ import type { ReasonRule } from '../rule.ts';
 export const requireptrRule: ReasonRule = {
   reason: 'requireptr',
   phrases: [
+    'mismatches client ip',
     'unverifyable sending ip',
     'unverifiable sending ip',
     'ip name lookup failed',
