@@ -2,6 +2,7 @@
 
 import type { LocalText } from '../../lambda/core/diagnosis/reasons.ts';
 import type { FileResult } from '../../lambda/core/file-result.ts';
+import type { RecipientResult } from '../../lambda/core/types.ts';
 
 export type Lang = keyof LocalText;
 
@@ -46,7 +47,7 @@ export function humanBlock(file: string, result: FileResult, lang: Lang): string
       r.reason,
       r.status || '-',
       r.replyCode || '-',
-      r.hardBounce ? label(lang, 'hard') : label(lang, 'soft'),
+      bounceLabel(r, lang),
     ]);
     lines.push(
       ...table([['recipient', 'reason', 'status', 'reply', 'bounce'], ...rows]).map((l) => `    ${l}`),
@@ -78,6 +79,13 @@ const LABELS: Readonly<Record<string, LocalText>> = {
   warning: { ja: '警告', en: 'warning' },
   error: { ja: 'エラー', en: 'error' },
 };
+
+/** Hard or soft only means something for a failed or delayed delivery. */
+function bounceLabel(r: RecipientResult, lang: Lang): string {
+  if (r.action !== 'failed' && r.action !== 'delayed' && r.action !== '') return '-';
+  if (r.reason === 'feedback' || r.reason === 'vacation' || r.reason === 'delivered') return '-';
+  return r.hardBounce ? label(lang, 'hard') : label(lang, 'soft');
+}
 
 function label(lang: Lang, key: string): string {
   return LABELS[key]?.[lang] ?? key;
