@@ -1,7 +1,7 @@
 // `bounce-doctor probe`: log in to an SMTP server once, the way the probe Lambda does, and report.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type HostLookup, probeSmtp } from '../../lambda/adapters/smtp-probe.ts';
+import { probeSmtp } from '../../lambda/adapters/smtp-probe.ts';
 import {
   DEFAULT_TIMEOUT_MS,
   parseAuthMethod,
@@ -27,8 +27,6 @@ export interface ProbeCommandIo {
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
   env: Readonly<Record<string, string | undefined>>;
-  /** Replaces the system resolver (tests). */
-  lookup?: HostLookup;
 }
 
 const EXIT: Readonly<Record<Severity, number>> = { ok: 0, warning: 1, failure: 2, transient: 2 };
@@ -43,7 +41,7 @@ export async function runProbeCommand(args: readonly string[], io: ProbeCommandI
     io.err.write(`bounce-doctor probe: ${(error as Error).message}\nUsage:\n${PROBE_USAGE}\n`);
     return USAGE_EXIT;
   }
-  const observation = await probeSmtp({ ...request.probe, ...(io.lookup ? { lookup: io.lookup } : {}) });
+  const observation = await probeSmtp(request.probe);
   const result = interpretProbe(observation, { now: new Date(), thresholds: request.thresholds });
   io.out.write(request.json ? `${JSON.stringify(result)}\n` : humanReport(result, request.lang));
   return EXIT[result.severity];

@@ -18,7 +18,7 @@ export interface ProbeOptions {
   ca?: readonly string[];
   /** Replaces the system resolver (tests, or a resolver of one's own). */
   lookup?: HostLookup;
-  /** The name given in EHLO. */
+  /** The name given in EHLO; by default this machine's name, as nodemailer gives it when sending. */
   clientName?: string;
 }
 
@@ -63,7 +63,7 @@ export async function probeSmtp(options: ProbeOptions): Promise<ProbeObservation
     target,
     password: options.password,
     timeoutMs: options.timeoutMs,
-    clientName: options.clientName ?? 'bounce-doctor.probe',
+    ...(options.clientName ? { clientName: options.clientName } : {}),
     ...(options.ca ? { ca: options.ca } : {}),
   });
   Object.assign(observation.timings, session.timeline.timings);

@@ -15,8 +15,8 @@ export interface SessionOptions {
   timeoutMs: number;
   /** Extra certificate authorities to trust (PEM), replacing the system list, e.g. a company CA. */
   ca?: readonly string[];
-  /** The name this client gives in EHLO. */
-  clientName: string;
+  /** The name this client gives in EHLO; nodemailer's default (this machine's name) otherwise. */
+  clientName?: string;
 }
 
 export interface SessionRecord {
@@ -47,7 +47,7 @@ export async function runSmtpSession(socket: Socket, options: SessionOptions): P
     requireTLS: target.security === 'starttls',
     ignoreTLS: target.security === 'none',
     ...(isIP(target.host) ? {} : { servername: target.host }),
-    name: options.clientName,
+    ...(options.clientName ? { name: options.clientName } : {}),
     // The certificate is checked below, before any credential is sent: verifying it ourselves is what
     // lets an expired or untrusted certificate be reported with its dates and names.
     tls: { rejectUnauthorized: false, ...(options.ca ? { ca: [...options.ca] } : {}) },

@@ -110,7 +110,7 @@ describe('bounce-doctor probe', () => {
     expect(stdout).toMatch(/所要時間: dns \d+ ms, connect \d+ ms, tls \d+ ms/);
   });
 
-  it.each([
+  it.concurrent.for([
     ['no SMTP_PASSWORD', () => target(1), null, /SMTP_PASSWORD/],
     [
       'a security that does not exist',
@@ -120,7 +120,7 @@ describe('bounce-doctor probe', () => {
     ],
     ['no --host', () => ['--user', USER], PASSWORD, /--host: is required/],
     ['a password option', () => [...target(1), '--password', 'x'], PASSWORD, /Unknown option '--password'/],
-  ] as const)('exits 3 with the usage on %s', async (_name, args, password, message) => {
+  ] as const)('exits 3 with the usage on %s', async ([_name, args, password, message], { expect }) => {
     const { code, stderr } = await run(args(), password);
     expect(code).toBe(3);
     expect(stderr).toMatch(message);
