@@ -94,10 +94,12 @@ export async function runSmtpSession(socket: Socket, options: SessionOptions): P
   return record;
 }
 
-/** A certificate that did not check out stops the session before the password is sent. */
+/** No TLS where it was asked for, or a certificate that did not check out: no password is sent. */
 function refuseToAuthenticate(tls: TlsFacts | undefined, options: SessionOptions): ProbeFailure | undefined {
-  if (!tls || tls.authorized) return undefined;
+  if (options.target.security === 'none') return undefined;
   const phase: Phase = options.target.security === 'tls' ? 'tls' : 'starttls';
+  if (!tls) return { phase, code: 'ENOTLS', message: 'the session is not encrypted' };
+  if (tls.authorized) return undefined;
   return {
     phase,
     code: 'ECERT',

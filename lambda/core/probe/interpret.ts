@@ -62,7 +62,7 @@ export function interpretProbe(
 }
 
 /** The catalogue entry for the result, placeholders filled, config warnings appended. */
-export function diagnoseProbe(result: Omit<ProbeResult, 'diagnosis'>, thresholds: ProbeThresholds): Advice {
+function diagnoseProbe(result: Omit<ProbeResult, 'diagnosis'>, thresholds: ProbeThresholds): Advice {
   const key = (result.variant ? `${result.outcome}:${result.variant}` : result.outcome) as ProbeAdviceKey;
   const values: Record<string, string> = {
     host: result.host,
