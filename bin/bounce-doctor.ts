@@ -3,14 +3,15 @@ import { parseArgs } from 'node:util';
 import { MissingPathError } from '../lambda/adapters/mail-files.ts';
 import { runDiagnose } from './cli/diagnose.ts';
 import type { Lang } from './cli/diagnose-output.ts';
+import { PROBE_USAGE, runProbeCommand } from './cli/probe.ts';
 
 const USAGE = `Usage:
   bounce-doctor diagnose [--json] [--lang ja|en] [--summary] PATH...
       Decode bounce mails (.eml files, folders of them, mbox files) and say why each failed
       and what to do. --json prints one JSON line per file.
-  bounce-doctor help
-
-Exit status: 0 every file decoded, 1 some file could not be read or decoded, 2 usage error.`;
+      Exit status: 0 every file decoded, 1 some file could not be read or decoded, 2 usage error.
+${PROBE_USAGE}
+  bounce-doctor help`;
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -21,6 +22,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'diagnose':
       return diagnose(rest);
+    case 'probe':
+      return runProbeCommand(rest, { out: process.stdout, err: process.stderr, env: process.env });
     case 'help':
     case '--help':
     case '-h':

@@ -1,0 +1,117 @@
+// Turns one probe observation into the result the Lambda and the CLI both report. Pure: `now` is passed.
+import { CONFIG_WARNING_ADVICE, PROBE_ADVICE } from '../diagnosis/probe-outcomes.ts';
+import type { Advice, LocalText } from '../diagnosis/reasons.ts';
+import { classifyObservation } from './classify.ts';
+import { advertisedAuthMechanisms, parseReply } from './smtp-replies.ts';
+import type {
+  ConfigWarning,
+  Phase,
+  ProbeAdviceKey,
+  ProbeCertificate,
+  ProbeObservation,
+  ProbeResult,
+  ProbeTarget,
+  ProbeThresholds,
+  TlsFacts,
+} from './types.ts';
+
+const DAY_MS = 86_400_000;
+
+export const DEFAULT_THRESHOLDS: ProbeThresholds = { slowMs: 10_000, certificateWarnDays: 14 };
+
+export function interpretProbe(
+  observation: ProbeObservation,
+  options: { now: Date; thresholds?: ProbeThresholds },
+): ProbeResult {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const { target, failure } = observation;
+  const nowMs = options.now.getTime();
+  const totalMs = sessionMs(observation.timings);
+  const certificate = certificateOf(observation, nowMs);
+  const configWarnings = configWarningsOf(target);
+  const verdict = classifyObservation(observation, thresholds, {
+    nowMs,
+    totalMs,
+    ...(certificate ? { certificateDaysLeft: certificate.daysLeft } : {}),
+    hasConfigWarnings: configWarnings.length > 0,
+  });
+  const reply = parseReply(failure?.response);
+  const authMechanisms = advertisedAuthMechanisms(observation.ehlo);
+  const result: Omit<ProbeResult, 'diagnosis'> = {
+    host: target.host,
+    port: target.port,
+    security: target.security,
+    user: target.user,
+    authMethod: target.authMethod,
+    checkedAt: options.now.toISOString(),
+    ...verdict,
+    ...(reply ? { replyCode: reply.code } : {}),
+    ...(reply?.enhancedCode ? { enhancedCode: reply.enhancedCode } : {}),
+    ...(reply ? { replyText: reply.text } : {}),
+    ...(failure?.command ? { failedCommand: failure.command } : {}),
+    ...(failure ? { failedPhase: failure.phase, errorCode: failure.originalCode ?? failure.code } : {}),
+    timings: observation.timings,
+    totalMs,
+    addresses: observation.addresses,
+    authMechanisms,
+    ...(observation.tls ? { tls: withoutCertificate(observation.tls) } : {}),
+    ...(certificate ? { certificate } : {}),
+    configWarnings,
+  };
+  return { ...result, diagnosis: diagnoseProbe(result, thresholds) };
+}
+
+/** The catalogue entry for the result, placeholders filled, config warnings appended. */
+function diagnoseProbe(result: Omit<ProbeResult, 'diagnosis'>, thresholds: ProbeThresholds): Advice {
+  const key = (result.variant ? `${result.outcome}:${result.variant}` : result.outcome) as ProbeAdviceKey;
+  const values: Record<string, string> = {
+    host: result.host,
+    days: String(result.certificate?.daysLeft ?? ''),
+    validTo: result.certificate?.validTo.slice(0, 10) ?? '',
+    validFrom: result.certificate?.validFrom.slice(0, 10) ?? '',
+    totalMs: String(result.totalMs),
+    slowMs: String(thresholds.slowMs),
+    mechanisms: result.authMechanisms.join(' ') || '-',
+    method: result.authMethod.toUpperCase(),
+    replyCode: String(result.replyCode ?? ''),
+  };
+  const advice = PROBE_ADVICE[key];
+  const notes = result.configWarnings
+    .filter((warning) => warning !== result.variant)
+    .map((warning) => CONFIG_WARNING_ADVICE[warning]);
+  return {
+    summary: fill(joinTexts([advice.summary, ...notes.map((n) => n.summary)]), values),
+    remedy: fill(joinTexts([advice.remedy, ...notes.map((n) => n.remedy)]), values),
+  };
+}
+
+/** Everything but QUIT: what a sender waits for before it can hand over a message. */
+function sessionMs(timings: Partial<Record<Phase, number>>): number {
+  return Object.entries(timings).reduce((sum, [phase, ms]) => (phase === 'quit' ? sum : sum + ms), 0);
+}
+
+function certificateOf(observation: ProbeObservation, nowMs: number): ProbeCertificate | undefined {
+  const facts = observation.tls?.certificate;
+  if (!facts) return undefined;
+  return { ...facts, daysLeft: Math.floor((Date.parse(facts.validTo) - nowMs) / DAY_MS) };
+}
+
+function withoutCertificate({ certificate: _certificate, ...rest }: TlsFacts): Omit<TlsFacts, 'certificate'> {
+  return rest;
+}
+
+function configWarningsOf(target: ProbeTarget): ConfigWarning[] {
+  const warnings: ConfigWarning[] = [];
+  if (target.port === 25) warnings.push('port-25');
+  if (target.security === 'none') warnings.push('no-tls');
+  return warnings;
+}
+
+function joinTexts(texts: readonly LocalText[]): LocalText {
+  return { ja: texts.map((t) => t.ja).join(''), en: texts.map((t) => t.en).join(' ') };
+}
+
+function fill(text: LocalText, values: Readonly<Record<string, string>>): LocalText {
+  const put = (s: string) => s.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return { ja: put(text.ja), en: put(text.en) };
+}
