@@ -125,7 +125,7 @@ function originalOf(mail: MailView, parsed: ParsedBounce): OriginalMessage | und
 }
 
 function describeOriginal(raw: Buffer, headersOnly: boolean): OriginalMessage {
-  const headers = MailHeaders.parse(splitHeaderBlock(raw.toString('utf8')).head);
+  const headers = MailHeaders.parse(headerBlockOf(raw));
   const to = headers
     .all('to')
     .flatMap((v) => v.split(','))
@@ -143,6 +143,12 @@ function describeOriginal(raw: Buffer, headersOnly: boolean): OriginalMessage {
     headersOnly,
     raw: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
   };
+}
+
+/** The header block of a message, without decoding its body (a returned message may be 30 MB). */
+function headerBlockOf(raw: Buffer): string {
+  const end = raw.indexOf('\n\n');
+  return raw.toString('utf8', 0, end === -1 ? Math.min(raw.length, 256 * 1024) : end + 1);
 }
 
 function bounceHeaders(mail: MailView): BounceReport['bounce'] {

@@ -2,19 +2,41 @@
 import libmime from 'libmime';
 
 export class MailHeaders {
-  readonly #values: Map<string, string[]>;
+  /** Raw (folded, encoded) values by lower-cased name; decoded on first read. */
+  readonly #raw: Map<string, string[]>;
+  readonly #decoded = new Map<string, string[]>();
 
-  private constructor(values: Map<string, string[]>) {
-    this.#values = values;
+  private constructor(raw: Map<string, string[]>) {
+    this.#raw = raw;
   }
 
-  /** Parses a header block (the text before the first empty line). Never throws. */
+  /**
+   * Parses a header block (the text before the first empty line). Never throws. Values are unfolded
+   * and their encoded words decoded only when read: most headers of a bounce are never looked at.
+   */
   static parse(block: string): MailHeaders {
-    const values = new Map<string, string[]>();
-    for (const [name, list] of Object.entries(libmime.decodeHeaders(block, { skipPrototypeKeys: true }))) {
-      values.set(name.toLowerCase(), list.map(decodeValue));
+    const raw = new Map<string, string[]>();
+    let name = '';
+    let value = '';
+    const flush = () => {
+      if (!name) return;
+      const list = raw.get(name);
+      if (list) list.push(value);
+      else raw.set(name, [value]);
+    };
+    for (const line of block.split('\n')) {
+      if ((line.startsWith(' ') || line.startsWith('\t')) && name) {
+        value += `\n${line}`;
+        continue;
+      }
+      const colon = line.indexOf(':');
+      if (colon <= 0) continue;
+      flush();
+      name = line.slice(0, colon).trim().toLowerCase();
+      value = line.slice(colon + 1);
     }
-    return new MailHeaders(values);
+    flush();
+    return new MailHeaders(raw);
   }
 
   static empty(): MailHeaders {
@@ -23,19 +45,25 @@ export class MailHeaders {
 
   /** The first value of a header, decoded; "" when absent. */
   get(name: string): string {
-    return this.#values.get(name)?.[0] ?? '';
+    return this.all(name)[0] ?? '';
   }
 
   all(name: string): readonly string[] {
-    return this.#values.get(name) ?? [];
+    const done = this.#decoded.get(name);
+    if (done) return done;
+    const raw = this.#raw.get(name);
+    if (!raw) return [];
+    const values = raw.map(decodeValue);
+    this.#decoded.set(name, values);
+    return values;
   }
 
   has(name: string): boolean {
-    return this.#values.has(name);
+    return this.#raw.has(name);
   }
 
   names(): IterableIterator<string> {
-    return this.#values.keys();
+    return this.#raw.keys();
   }
 }
 

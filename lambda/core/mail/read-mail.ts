@@ -40,6 +40,8 @@ const ORIGINAL_TYPES = new Map<string, boolean>([
   ['message/global-headers', true],
 ]);
 const STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+/** Charsets that are UTF-8 or its subset: Node decodes them directly, without a charset table. */
+const NATIVE_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
 /** A header block larger than this is cut (1 MB headers are an attack, not a bounce). */
 const MAX_HEAD_SIZE = 256 * 1024;
 /** How much of an unparseable body is read as the notice. */
@@ -140,7 +142,7 @@ function decodeTransfer(leaf: Leaf): Buffer {
 function decodeText(leaf: Leaf): string {
   const bytes = decodeTransfer(leaf);
   const charset = leaf.charset || guessCharset(bytes);
-  const text = charset ? decodeCharset(bytes, charset) : utf8(bytes);
+  const text = !charset || NATIVE_CHARSETS.has(charset) ? utf8(bytes) : decodeCharset(bytes, charset);
   return text.replace(/\r\n?/g, '\n');
 }
 
