@@ -1,6 +1,7 @@
 // `npm run bench`: decoding throughput of bounce-doctor and, in the same run on the same files, of
 // Sisimai 4 (Debian: `sudo apt-get install libsisimai-perl`), through shared/tools/peers/sisimai-v4.
 // Each side runs ROUNDS times over the corpus; the best round counts (module loading excluded).
+// Then three generated hostile inputs, each decoded in a fresh process for its time and peak memory.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -53,4 +54,35 @@ function sisimaiRate(): number | undefined {
     if (m) rate = Math.max(rate, Number(m[1]));
   }
   return rate || undefined;
+}
+
+const ADVERSARIAL = [
+  'bounce with a 30 MB base64 attachment',
+  'bounce with a 1 MB single-line header',
+  'DSN with 10,000 recipients',
+];
+console.log('hostile inputs (each in a fresh process; bounds: 2 s, 512 MB):');
+for (const name of ADVERSARIAL) {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'bench-adversarial.ts'), name],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    const r = JSON.parse(line) as {
+      megabytes: number;
+      ms: number;
+      peakRssMb: number;
+      kind: string;
+      recipients: number;
+    };
+    console.log(
+      `  ${name.padEnd(40)} ${r.megabytes.toFixed(1).padStart(5)} MB in, ${r.ms.toFixed(0).padStart(5)} ms, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.kind}, ${r.recipients} recipients)`,
+    );
+  } catch {
+    console.log(`  ${name}: failed: ${child.stderr.trim().split('\n').at(-1)}`);
+  }
 }

@@ -110,3 +110,25 @@ describe('bad input never throws', () => {
     expect(report.recipients[0]).toMatchObject({ address: 'user@example.net', reason: 'userunknown' });
   });
 });
+
+describe('hostile inputs (their time and memory are measured by npm run bench)', () => {
+  it('reads a bounce whose returned message carries a 30 MB attachment, and keeps the original', async () => {
+    const { bounceWithHugeAttachment } = await import('../../scripts/adversarial.ts');
+    const report = await decodeBounce(bounceWithHugeAttachment(30));
+    expect(report.recipients.map((r) => r.reason)).toEqual(['userunknown']);
+    expect(report.original?.subject).toBe('The quarterly report');
+    expect(report.original?.raw.length).toBeGreaterThan(30 * 1024 * 1024);
+  });
+
+  it('reads a bounce with a 1 MB header line', async () => {
+    const { bounceWithHugeHeader } = await import('../../scripts/adversarial.ts');
+    expect((await decodeBounce(bounceWithHugeHeader(1))).recipients).toHaveLength(1);
+  });
+
+  it('keeps every recipient of a DSN that lists 10,000', async () => {
+    const { bounceWithManyRecipients } = await import('../../scripts/adversarial.ts');
+    const report = await decodeBounce(bounceWithManyRecipients(10_000));
+    expect(report.recipients).toHaveLength(10_000);
+    expect(report.recipients.at(-1)?.address).toBe('user9999@example.net');
+  });
+});

@@ -42,8 +42,8 @@ const ORIGINAL_TYPES = new Map<string, boolean>([
 const STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 /** Charsets that are UTF-8 or its subset: Node decodes them directly, without a charset table. */
 const NATIVE_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
-/** A header block larger than this is cut (1 MB headers are an attack, not a bounce). */
-const MAX_HEAD_SIZE = 256 * 1024;
+/** A header block larger than this fails the split (and the mail is reported with a warning). */
+const MAX_HEAD_SIZE = 16 * 1024 * 1024;
 /** How much of an unparseable body is read as the notice. */
 const MAX_BODY_AS_TEXT = 1024 * 1024;
 

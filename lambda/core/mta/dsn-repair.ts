@@ -1,7 +1,6 @@
 // Repairs the delivery-status texts that MTAs get wrong, before they are read as RFC 3464 fields:
 // per-recipient fields written before the recipient's address, and multi-line server replies whose
 // continuation lines are not indented.
-import { MATCH_LIMIT } from '../text.ts';
 
 const FIELD_LINE = /^([A-Za-z][A-Za-z0-9-]*)[ \t]*:/;
 const RECIPIENT_FIELDS = new Set(['final-recipient', 'original-recipient']);
@@ -19,12 +18,10 @@ const PER_RECIPIENT_FIELDS = new Set([
 /** A field line with its continuation lines. */
 type Unit = { name: string; lines: string[] };
 
-/** The delivery-status text with each recipient block in RFC 3464 order. Bounded; never throws. */
+/** The delivery-status text with each recipient block in RFC 3464 order. Never throws. */
 export function repairDeliveryStatus(text: string): string {
-  const lines = text
-    .slice(0, MATCH_LIMIT * 4)
-    .replace(/\r\n?/g, '\n')
-    .split('\n');
+  // Linear in the text: a DSN may list thousands of recipients, and every one of them counts.
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Unit[][] = [[]];
   for (const line of lines) {
     const block = blocks[blocks.length - 1] ?? [];
