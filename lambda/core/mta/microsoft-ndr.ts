@@ -17,7 +17,7 @@ import { splitAtOriginal } from './provider-notice.ts';
 
 /** Titles of the section, per Content-Language. */
 const SECTION_START =
-  /^[ \t]*(?:Diagnostic information for administrators|Error Details|Informations de diagnostic pour les administrateurs|Informazioni di diagnostica per gli amministratori|Diagnostisk information f[öo]r administrat[öo]rer|Diagnostische gegevens voor beheerders|Informa[çc][õo]es de diagn[óo]stico para administradores|Diagnoseinformationen f[üu]r Administratoren|Informaci[óo]n de diagn[óo]stico para administradores|管理者向けの診断情報)[ \t]*[:：]?[ \t]*$/m;
+  /^[ \t]*(?:Diagnostic information for administrators|Error Details|Informations de diagnostic pour les administrateurs|Informazioni di diagnostica per gli amministratori|Diagnostisk information f[öo]r administrat[öo]rer|Diagnostische gegevens voor beheerders|Informa[çc][õo]es de diagn[óo]stico para administradores|Diagnoseinformationen f[üu]r Administratoren|Informaci[óo]n de diagn[óo]stico para administradores|管理者(?:用|向け)の診断情報)[ \t]*[:：]?[ \t]*$/m;
 /** Where the returned message's headers begin. */
 export const ORIGINAL_HEADERS =
   /^[ \t]*(?:Original message headers|Original Message Headers|En-t[êe]tes de message d'origine|Intestazioni originali del messaggio|Ursprungshuvuden|Oorspronkelijke berichtkoppen|Cabe[çc]alhos originais da mensagem|Urspr[üu]ngliche Nachrichtenkopfzeilen|Encabezados del mensaje original|元のメッセージ ヘッダー)[ \t]*[:：]?[ \t]*$/m;
@@ -225,6 +225,7 @@ export function applyAttempt(r: ParsedRecipient, attempt: Attempt | undefined, r
   r.remoteMta = attempt.host || remoteMta || r.remoteMta;
   if (attempt.at) r.lastAttemptAt = attempt.at;
   if (/\bunknown recipient or mailbox unavailable ->/i.test(attempt.words)) r.command = 'RCPT';
+  else if (/\bFailed to connect\b|\bSocket error\b/i.test(attempt.words)) r.command = 'CONN';
 }
 
 /** Subjects of Exchange NDRs, per language. */
