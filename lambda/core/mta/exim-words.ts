@@ -25,11 +25,11 @@ export function eximExplanationReason(text: string): Reason | undefined {
 const COMMANDS: ReadonlyArray<[RegExp, string]> = [
   [/\bafter (?:the )?end of data\b/i, 'DATA'],
   [/\bafter (?:the )?initial connection\b/i, 'CONN'],
-  [/\bafter (RCPT|MAIL|DATA|EHLO|HELO|STARTTLS|AUTH|BDAT)\b/i, ''],
+  [/\b(?:after|for) (RCPT|MAIL|DATA|EHLO|HELO|STARTTLS|AUTH|BDAT)\b/i, ''],
   [/\bafter pipelined (RCPT|MAIL|DATA)\b/i, ''],
 ];
 
-/** The command in Exim's "SMTP error from remote mail server after RCPT TO:<...>:" line. */
+/** The command in Exim's "SMTP error from remote mail server after RCPT TO:<...>:" line (or "for RCPT TO command"). */
 export function eximCommand(line: string): string {
   for (const [pattern, fixed] of COMMANDS) {
     const m = pattern.exec(line);
@@ -37,3 +37,7 @@ export function eximCommand(line: string): string {
   }
   return '';
 }
+
+/** Exim's delay warnings ("has not yet been delivered ... No action is required on your part"). */
+export const EXIM_DELAY =
+  /\bhas not yet been delivered to one or more of its recipients\b|^No action is required on your part\b/im;

@@ -1,6 +1,6 @@
 // GMX and mail.com: Exim's wording in GMX's layout. Each recipient on its own line ("addr": or
-// <addr>), then "SMTP error from remote server after RCPT command:", "host: mx", and the reply; or
-// "Reason:" and Exim's explanation.
+// <addr>), then "SMTP error from remote server after RCPT command:", "host: mx", and the reply (or
+// all of it on one line); or "Reason:" and Exim's explanation.
 import type { MailView } from '../mail/read-mail.ts';
 import { findReplyCode, findStatus, firstAddress, squeeze } from '../text.ts';
 import { eximCommand, eximExplanationReason } from './exim-words.ts';
@@ -46,9 +46,17 @@ function toRecipient(address: string, lines: readonly string[]): ParsedRecipient
   let remoteMta = '';
   const words: string[] = [];
   for (const line of lines) {
-    if (/^SMTP error from remote/i.test(line)) command = eximCommand(line);
-    else if (/^host:\s*/i.test(line)) remoteMta = line.replace(/^host:\s*/i, '').toLowerCase();
-    else if (!/^Reason:\s*$/i.test(line)) words.push(line);
+    if (/^SMTP error from remote/i.test(line)) {
+      // One-line variant: "... for RCPT TO command, host: mx.example.jp (192.0.2.1) reason: 550 ..."
+      command = eximCommand(line);
+      remoteMta = /\bhost:\s*([\w.-]{1,253})/i.exec(line)?.[1]?.toLowerCase() ?? '';
+      const reason = /\breason:\s*(.*)$/i.exec(line)?.[1];
+      if (reason) words.push(reason);
+    } else if (/^host:\s*/i.test(line)) {
+      remoteMta = line.replace(/^host:\s*/i, '').toLowerCase();
+    } else if (!/^Reason:\s*$/i.test(line)) {
+      words.push(line);
+    }
   }
   const said = squeeze(words.join(' '));
   const reason = command ? undefined : eximExplanationReason(said);

@@ -2,7 +2,7 @@
 // spaces with Exim's explanation or the remote server's reply indented by four below it.
 import type { MailView } from '../mail/read-mail.ts';
 import { addressesIn, findReplyCode, findStatus, firstAddress, MATCH_LIMIT, squeeze } from '../text.ts';
-import { eximCommand, eximExplanationReason } from './exim-words.ts';
+import { EXIM_DELAY, eximCommand, eximExplanationReason } from './exim-words.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 import { splitAtOriginal } from './provider-notice.ts';
 
@@ -27,11 +27,12 @@ export const mailru: BounceParser = {
     const { notice, original } = splitAtOriginal(mail.text, MARKERS);
     const bounded = notice.slice(0, MATCH_LIMIT);
     const english = bounded.search(ENGLISH);
-    let recipients = readBlocks(english === -1 ? bounded : bounded.slice(english));
+    const action = EXIM_DELAY.test(bounded) ? 'delayed' : 'failed';
+    let recipients = readBlocks(english === -1 ? bounded : bounded.slice(english), action);
     if (recipients.length === 0) {
       recipients = addressesIn(mail.headers.get('x-failed-recipients')).map((address) => ({
         address,
-        action: 'failed',
+        action,
       }));
     }
     if (recipients.length === 0) return null;
@@ -39,12 +40,12 @@ export const mailru: BounceParser = {
   },
 };
 
-function readBlocks(text: string): ParsedRecipient[] {
+function readBlocks(text: string, action: string): ParsedRecipient[] {
   const recipients: ParsedRecipient[] = [];
   let address = '';
   let lines: string[] = [];
   const flush = () => {
-    if (address) recipients.push(toRecipient(address, lines));
+    if (address) recipients.push(toRecipient(address, action, lines));
     address = '';
     lines = [];
   };
@@ -54,7 +55,7 @@ function readBlocks(text: string): ParsedRecipient[] {
       flush();
       address = firstAddress(head[1] ?? '');
     } else if (address && /^ {4}\S/.test(line)) {
-      lines.push(line.trim());
+      lines.push(line.trim().replace(/^Delay reason:\s*/i, ''));
     } else if (address && line.trim()) {
       flush();
     }
@@ -63,7 +64,7 @@ function readBlocks(text: string): ParsedRecipient[] {
   return recipients;
 }
 
-function toRecipient(address: string, lines: readonly string[]): ParsedRecipient {
+function toRecipient(address: string, action: string, lines: readonly string[]): ParsedRecipient {
   const errorAt = lines.findIndex((line) => SMTP_ERROR.test(line));
   const command = errorAt === -1 ? '' : eximCommand(lines[errorAt] ?? '');
   const rest = errorAt === -1 ? lines : lines.slice(errorAt + 1);
@@ -74,7 +75,7 @@ function toRecipient(address: string, lines: readonly string[]): ParsedRecipient
   const reason = said ? undefined : eximExplanationReason(words);
   return {
     address,
-    action: 'failed',
+    action,
     status: findStatus(said),
     replyCode: findReplyCode(said),
     diagnosticCode: words,

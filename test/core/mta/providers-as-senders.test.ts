@@ -1,6 +1,7 @@
 // Bounces written by mail providers and Microsoft servers: each fixture is read by its own parser,
 // with the recipients, codes and SMTP command the notice gives, in the notice's order.
 import { describe, expect, it } from 'vitest';
+import { decodeBounce } from '../../../lambda/core/decode.ts';
 import { decodeFixture } from '../../helpers/corpus.ts';
 
 interface Expected {
@@ -256,5 +257,104 @@ describe('quoted originals', () => {
   ])('%s returns the original message "%s"', async (file, subject) => {
     const report = await decodeFixture('sisimai', file);
     expect(report.original?.subject).toBe(subject);
+  });
+});
+
+/** Wordings of these providers that the corpus lacks, as small hand-written notices. */
+const VARIANTS: ReadonlyArray<[string, string, string, Expected[]]> = [
+  [
+    'GMX: the whole SMTP error on one line',
+    'gmx',
+    `From: MAILER-DAEMON@mail.gmx.net
+Subject: Mail delivery failed: returning message to sender
+
+This message was created automatically by mail delivery software.
+
+"kijitora@example.jp":
+
+SMTP error from remote server for RCPT TO command, host: mx.example.jp (192.0.2.1) reason: 550 5.1.1 <kijitora@example.jp>: Recipient address rejected: User unknown
+`,
+    [{ address: 'kijitora@example.jp', status: '5.1.1', replyCode: '550', command: 'RCPT' }],
+  ],
+  [
+    "Mail.ru: Exim's delay warning",
+    'mailru',
+    `From: mailer-daemon@corp.mail.ru
+Subject: Warning: message 1abc-0001 delayed 24 hours
+Message-Id: <E1abc-0001@smtp1.mail.ru>
+
+This message was created automatically by mail delivery software.
+A message that you sent has not yet been delivered to one or more of its
+recipients after more than 24 hours on the queue on smtp1.mail.ru.
+
+  neko@example.jp
+    Delay reason: SMTP error from remote mail server after RCPT TO:<neko@example.jp>:
+    host mx.example.jp [192.0.2.2]: 451 4.7.1 Greylisted, try again later
+
+No action is required on your part.
+`,
+    [{ address: 'neko@example.jp', action: 'delayed', status: '4.7.1', replyCode: '451', command: 'RCPT' }],
+  ],
+  [
+    'Yahoo: a refusal of the message body',
+    'yahoo',
+    `From: MAILER-DAEMON@yahoo.com
+Subject: Failure Notice
+X-YMailISG: abc
+
+Sorry, we were unable to deliver your message to the following address.
+
+<neko@example.jp>:
+Remote host said: 554 5.7.1 Message rejected as spam [BODY]
+`,
+    [{ address: 'neko@example.jp', status: '5.7.1', replyCode: '554', command: 'DATA' }],
+  ],
+  [
+    'Gmail: two recipients, one explanation',
+    'gmail',
+    `From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+Subject: Delivery Status Notification (Failure)
+
+Delivery to the following recipients failed permanently:
+
+     one@example.jp
+     two@example.jp
+
+Technical details of permanent failure:
+DNS Error: Domain name not found
+`,
+    [
+      { address: 'one@example.jp', status: '5.0.912', replyCode: '', command: '' },
+      { address: 'two@example.jp', status: '5.0.912', replyCode: '', command: '' },
+    ],
+  ],
+  [
+    'Microsoft 365: no DSN and no section for administrators',
+    'office365',
+    `From: Microsoft Outlook <postmaster@outlook.com>
+Subject: Undeliverable: hello
+Message-ID: <abc@SG2APC01HT040.mail.protection.outlook.com>
+
+Delivery has failed to these recipients or groups:
+
+neko@example.jp (neko@example.jp)<mailto:neko@example.jp>
+The email address you entered couldn't be found.
+`,
+    [{ address: 'neko@example.jp', status: '5.0.911', replyCode: '', command: '' }],
+  ],
+];
+
+describe('wordings the corpus lacks', () => {
+  it.each(VARIANTS)('%s', async (_name, parser, mail, expected) => {
+    const report = await decodeBounce(Buffer.from(mail.replace(/\n/g, '\r\n')));
+    expect(report.decodedBy).toBe(parser);
+    const got = report.recipients.map(({ address, action, status, replyCode, command }) => ({
+      address,
+      action,
+      status,
+      replyCode,
+      command,
+    }));
+    expect(got).toEqual(expected.map((e) => ({ action: 'failed', ...e })));
   });
 });
