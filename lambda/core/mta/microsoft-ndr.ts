@@ -96,6 +96,9 @@ function attemptOf(line: string): Attempt | undefined {
       at: returned[1] ?? '',
     };
   }
+  // Other languages translate "Remote Server returned" but keep the quoted reply.
+  const quoted = /'([245]\d\d[\s-].*)$/.exec(line);
+  if (quoted) return { words: squeeze(`'${quoted[1] ?? ''}`), host: '', at: '' };
   const words = hashedWords(line.trim());
   return words ? { words, host: '', at: '' } : undefined;
 }
