@@ -3,7 +3,6 @@
 import type { MailView } from '../mail/read-mail.ts';
 import { MATCH_LIMIT, squeeze } from '../text.ts';
 import type { Reason } from '../types.ts';
-import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const MAILERS = /^(?:Internet Mail Service \(|Microsoft Exchange Server Internet Mail Connector)/i;
@@ -29,8 +28,8 @@ export const exchange2003: BounceParser = {
   id: 'exchange2003',
   parse(mail: MailView): ParsedBounce | null {
     if (!byExchange2003(mail)) return null;
-    const { notice, original } = splitQuotedOriginal(mail.text);
-    const bounded = notice.slice(0, MATCH_LIMIT);
+    // The returned message comes attached (message/rfc822), never quoted in the text.
+    const bounded = mail.text.slice(0, MATCH_LIMIT);
     const start = START.exec(bounded);
     if (!start) return null;
     const recipients: ParsedRecipient[] = [];
@@ -51,7 +50,7 @@ export const exchange2003: BounceParser = {
     }
     flush();
     if (recipients.length === 0) return null;
-    return { recipients, ...(original ? { quotedOriginal: original } : {}) };
+    return { recipients };
   },
 };
 

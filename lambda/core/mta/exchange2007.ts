@@ -6,6 +6,8 @@ import { NDR_SUBJECT, parseMicrosoftNdr, readAdminSection } from './microsoft-nd
 import type { BounceParser, ParsedBounce } from './parser.ts';
 
 const SENT_BY = /^Sent by Microsoft Exchange Server 20\d\d\b/m;
+/** Exchange's NDR codes, in the notice or the DSN, in any language. */
+const NDR_CODE = /\b(?:RESOLVER\.(?:ADR|RST)|QUEUE|SMTPSEND\.DNS)\.[A-Za-z]{4,30}\b/;
 
 export const exchange2007: BounceParser = {
   id: 'exchange2007',
@@ -16,7 +18,9 @@ export const exchange2007: BounceParser = {
       Number(mail.headers.has('x-ms-exchange-message-is-ndr'));
     if (headerVotes === 0) return null;
     const text = mail.text.slice(0, MATCH_LIMIT);
-    if (!SENT_BY.test(text) && !readAdminSection(text)) return null;
+    const marked =
+      SENT_BY.test(text) || NDR_CODE.test(text) || mail.deliveryStatus.some((part) => NDR_CODE.test(part));
+    if (!marked && !readAdminSection(text)) return null;
     return parseMicrosoftNdr(mail);
   },
 };

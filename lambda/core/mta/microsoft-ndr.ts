@@ -10,14 +10,14 @@ import {
   MATCH_LIMIT,
   squeeze,
 } from '../text.ts';
-import type { Reason } from '../types.ts';
 import { recipientsFromDsn } from './dsn.ts';
+import { isSmtpReplyCode, microsoftExplanationReason, microsoftReason } from './microsoft-codes.ts';
 import type { ParsedBounce, ParsedRecipient } from './parser.ts';
 import { splitAtOriginal } from './provider-notice.ts';
 
 /** Titles of the section, per Content-Language. */
 const SECTION_START =
-  /^[ \t]*(?:Diagnostic information for administrators|Error Details|Informations de diagnostic pour les administrateurs|Informazioni di diagnostica per gli amministratori|Diagnostisk information f[öo]r administrat[öo]rer|Diagnostische gegevens voor beheerders|Informa[çc][õo]es de diagn[óo]stico para administradores|Diagnoseinformationen f[üu]r Administratoren|Informaci[óo]n de diagn[óo]stico para administradores|管理者向けの診断情報)[ \t]*[:：]?[ \t]*$/m;
+  /^[ \t]*(?:Diagnostic information for administrators|Error Details|Informations de diagnostic pour les administrateurs|Informazioni di diagnostica per gli amministratori|Diagnostisk information f[öo]r administrat[öo]rer|Diagnostische gegevens voor beheerders|Informa[çc][õo]es de diagn[óo]stico para administradores|Diagnoseinformationen f[üu]r Administratoren|Informaci[óo]n de diagn[óo]stico para administradores|管理者(?:用|向け)の診断情報)[ \t]*[:：]?[ \t]*$/m;
 /** Where the returned message's headers begin. */
 export const ORIGINAL_HEADERS =
   /^[ \t]*(?:Original message headers|Original Message Headers|En-t[êe]tes de message d'origine|Intestazioni originali del messaggio|Ursprungshuvuden|Oorspronkelijke berichtkoppen|Cabe[çc]alhos originais da mensagem|Urspr[üu]ngliche Nachrichtenkopfzeilen|Encabezados del mensaje original|元のメッセージ ヘッダー)[ \t]*[:：]?[ \t]*$/m;
@@ -96,6 +96,9 @@ function attemptOf(line: string): Attempt | undefined {
       at: returned[1] ?? '',
     };
   }
+  // Other languages translate "Remote Server returned" but keep the quoted reply.
+  const quoted = /'([245]\d\d[\s-].*)$/.exec(line);
+  if (quoted) return { words: squeeze(`'${quoted[1] ?? ''}`), host: '', at: '' };
   const words = hashedWords(line.trim());
   return words ? { words, host: '', at: '' } : undefined;
 }
@@ -132,99 +135,17 @@ export function telling(entry: NdrEntry, generatingServer: string): Attempt | un
   return real ?? entry.attempts[0];
 }
 
-/** Exchange's NDR codes ("RESOLVER.ADR.RecipNotFound") and what they mean. */
-const NDR_CODES: Readonly<Record<string, Reason>> = {
-  'smtpsend.dns.nonexistentdomain': 'hostunknown',
-  'smtpsend.dns.mxloopback': 'networkerror',
-  'resolver.adr.recipnotfound': 'userunknown',
-  'resolver.adr.recipientnotfound': 'userunknown',
-  'resolver.adr.exrecipnotfound': 'userunknown',
-  'resolver.adr.badprimary': 'systemerror',
-  'resolver.adr.invalidinsmtp': 'systemerror',
-  'resolver.rst.authrequired': 'securityerror',
-  'resolver.rst.notauthorized': 'rejected',
-  'resolver.rst.recipsizelimit': 'exceedlimit',
-  'queue.expired': 'expired',
-};
-
-/** Microsoft 365's own enhanced status codes (their detail numbers are Microsoft's) and their meaning. */
-const MICROSOFT_STATUS: ReadonlyArray<[RegExp, Reason]> = [
-  [/^[45]\.4\.316$/, 'expired'],
-  [/^[45]\.4\.312$/, 'networkerror'],
-  [/^5\.4\.6$/, 'networkerror'],
-  [/^4\.7\.26$/, 'authfailure'],
-  [/^4\.7\.(?:[56]\d\d|8[5-9]\d)$/, 'blocked'],
-  [/^5\.0\.350$/, 'contenterror'],
-  [/^5\.1\.10$/, 'userunknown'],
-  [/^5\.4\.1$/, 'norelaying'],
-  [/^5\.6\.11$/, 'contenterror'],
-  [/^5\.7\.(?:12|13|124|13[3-6]|511)$/, 'rejected'],
-  [/^5\.7\.23$/, 'blocked'],
-  [/^5\.7\.25$/, 'requireptr'],
-  [/^5\.7\.50[1-3]$/, 'spamdetected'],
-  [/^5\.7\.50[45]$/, 'filtered'],
-  [/^5\.7\.50[67]$/, 'blocked'],
-  [/^5\.7\.508$/, 'toomanyconn'],
-  [/^5\.7\.509$/, 'authfailure'],
-  [/^5\.7\.510$/, 'notaccept'],
-  [/^5\.7\.512$/, 'policyviolation'],
-  [/^5\.7\.57$/, 'securityerror'],
-  [/^5\.7\.(?:60[6-9]|6[1-4]\d)$/, 'blocked'],
-  [/^5\.7\.7\d\d$/, 'toomanyconn'],
-];
-
-/** The reason Microsoft's NDR code, or else its own status code, names. */
-export function microsoftReason(texts: readonly string[], status: string): Reason | undefined {
-  for (const text of texts) {
-    const code = /\b((?:RESOLVER|QUEUE|SMTPSEND)\.[A-Za-z]{2,20}(?:\.[A-Za-z]{2,30})?)\b/.exec(text)?.[1];
-    const reason = code ? NDR_CODES[code.toLowerCase()] : undefined;
-    if (reason) return reason;
-  }
-  return MICROSOFT_STATUS.find(([pattern]) => pattern.test(status))?.[1];
-}
-
-/** SMTP reply codes a server can send; Exchange writes others ("441 4.4.1") for its own failures. */
-const REPLY_CODES = new Set([
-  '421',
-  '450',
-  '451',
-  '452',
-  '453',
-  '454',
-  '455',
-  '458',
-  '459',
-  '500',
-  '501',
-  '502',
-  '503',
-  '504',
-  '521',
-  '523',
-  '524',
-  '530',
-  '534',
-  '535',
-  '538',
-  '550',
-  '551',
-  '552',
-  '553',
-  '554',
-  '555',
-  '556',
-]);
-
 /** Fills a recipient from the attempt that tells what went wrong. */
 export function applyAttempt(r: ParsedRecipient, attempt: Attempt | undefined, remoteMta: string): void {
   if (!attempt) return;
   const reply = findReplyCode(attempt.words);
   r.diagnosticCode = attempt.words;
   r.status = findStatus(attempt.words) || r.status;
-  r.replyCode = REPLY_CODES.has(reply) ? reply : '';
+  r.replyCode = isSmtpReplyCode(reply) ? reply : '';
   r.remoteMta = attempt.host || remoteMta || r.remoteMta;
   if (attempt.at) r.lastAttemptAt = attempt.at;
   if (/\bunknown recipient or mailbox unavailable ->/i.test(attempt.words)) r.command = 'RCPT';
+  else if (/\bFailed to connect\b|\bSocket error\b/i.test(attempt.words)) r.command = 'CONN';
 }
 
 /** Subjects of Exchange NDRs, per language. */
@@ -236,19 +157,20 @@ export function parseMicrosoftNdr(mail: MailView): ParsedBounce | null {
   const section = readAdminSection(mail.text);
   const recipients = recipientsFromDsn(mail);
   if (recipients.length === 0) {
-    const listed = section?.entries.map((e) => e.address) ?? addressesIn(recipientAddressLine(mail.text));
-    for (const address of listed) recipients.push({ address, action: 'failed' });
+    for (const address of listedAddresses(mail.text, section)) recipients.push({ address, action: 'failed' });
   }
   if (recipients.length === 0) return null;
+  const explanation = section ? '' : explanationAfterList(mail.text);
   for (const r of recipients) {
+    r.diagnosticCode ||= explanation;
     const dsnWords = r.diagnosticCode ?? '';
     const entry = section ? entryFor(section, r.address, recipients.length) : undefined;
     if (entry && section) applyAttempt(r, telling(entry, section.generatingServer), entry.remoteMta);
     r.command ||= findCommand(r.diagnosticCode ?? '');
-    const reason = microsoftReason(
-      [dsnWords, ...(entry?.attempts.map((a) => a.words) ?? [])],
-      r.status ?? '',
-    );
+    const attempts = entry?.attempts.map((a) => a.words) ?? [];
+    const reason =
+      microsoftReason([dsnWords, ...attempts], r.status ?? '') ??
+      (explanation && dsnWords === explanation ? microsoftExplanationReason(explanation) : undefined);
     if (reason) r.reason = reason;
   }
   const { original } = splitAtOriginal(mail.text, [ORIGINAL_HEADERS]);
@@ -260,7 +182,29 @@ function entryFor(section: AdminSection, address: string, count: number): NdrEnt
   return named ?? (count === 1 && section.entries.length === 1 ? section.entries[0] : undefined);
 }
 
-/** "Recipient Address: kijitora@example.org" in the "Original Message Details" block. */
-function recipientAddressLine(text: string): string {
-  return /^[ \t]*Recipient Address:[ \t]*(\S{3,254})/m.exec(text.slice(0, MATCH_LIMIT))?.[1] ?? '';
+/**
+ * Recipients named by a notice without a DSN: the administrators' section, else "Recipient
+ * Address:" of the "Original Message Details" block, else the "addr<mailto:addr>" list.
+ */
+function listedAddresses(text: string, section: AdminSection | undefined): string[] {
+  if (section && section.entries.length > 0) return section.entries.map((e) => e.address);
+  const bounded = text.slice(0, MATCH_LIMIT);
+  const detailed = /^[ \t]*Recipient Address:[ \t]*(\S{3,254})/m.exec(bounded)?.[1];
+  if (detailed) return addressesIn(detailed);
+  const end = bounded.search(ORIGINAL_HEADERS);
+  const mailto = [...(end === -1 ? bounded : bounded.slice(0, end)).matchAll(/<mailto:([^<>\s]{3,254})>/g)];
+  return addressesIn(mailto.map((m) => m[1] ?? '').join(' '));
+}
+
+/** Without the administrators' section, the sentence that follows the "addr<mailto:addr>" list. */
+function explanationAfterList(text: string): string {
+  const lines = text.slice(0, MATCH_LIMIT).split('\n');
+  let last = -1;
+  lines.forEach((line, i) => {
+    if (/<mailto:[^<>\s]{3,254}>/.test(line)) last = i;
+  });
+  if (last === -1) return '';
+  const after = lines.slice(last + 1);
+  const end = after.findIndex((line) => !line.trim());
+  return squeeze((end === -1 ? after : after.slice(0, end)).join(' ')).slice(0, 500);
 }

@@ -8,13 +8,13 @@ import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 import { findSmtpReplyCode } from './reply-code.ts';
 
-const NOTICE = /^\s*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./m;
-const ORIGINAL = [/^\s*Below is a copy of the original message:/m];
+const NOTICE = /^[ \t]*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./m;
+const ORIGINAL = [/^[ \t]*Below is a copy of the original message:/m];
 /** The notice's opening sentence says what happened to the recipients listed after it. */
 const ACTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/^\s*A message is delayed for more than /m, 'delayed'],
-  [/^\s*Your message was successfully delivered to these recipients/m, 'delivered'],
-  [/^\s*Your message was relayed to these recipients/m, 'relayed'],
+  [/^[ \t]*A message is delayed for more than /m, 'delayed'],
+  [/^[ \t]*Your message was successfully delivered to these recipients/m, 'delivered'],
+  [/^[ \t]*Your message was relayed to these recipients/m, 'relayed'],
 ];
 const RECIPIENT_LINE = /^([^\s@:]+@[^\s:]+): (.+)$/;
 

@@ -7,7 +7,7 @@ import { splitAtMarker } from '../text.ts';
 export const ORIGINAL_MARKERS: readonly RegExp[] = [
   /^-+ ?(?:This is a copy of (?:the|your) message|Original message|Below this line is a copy of the message|Original Message Headers?|Returned message|Message headers follow|Unsent Message below|Undelivered message|The original message)/im,
   /^-+ ?(?:original message|Headers of the original message|Original mail header)/im,
-  /^\s*-+ ?Original message follows\b/im,
+  /^[ \t]*-+ ?Original message follows\b/im,
   /^-+ Below this line is a copy of the message/im,
   /^------ This is a copy of the message, including all the headers/im,
   /^Original message headers:/im,

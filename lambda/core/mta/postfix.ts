@@ -28,7 +28,7 @@ export const postfix: BounceParser = {
     }
     if (recipients.length === 0) recipients.push(...fromSessionTranscript(notice));
     // "--- Delivery report unavailable ---": the only trace of the recipient is the returned message.
-    if (recipients.length === 0 && /^\s*-+ Delivery report unavailable/m.test(notice)) {
+    if (recipients.length === 0 && /^[ \t]*-+ Delivery report unavailable/m.test(notice)) {
       const address = firstAddress(attachedOriginalHeaders(mail).get('to'));
       if (address) recipients.push({ address, action: 'failed' });
     }

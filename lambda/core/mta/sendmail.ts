@@ -6,7 +6,7 @@ import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const SUBJECTS = /^(?:Returned mail: |Warning: could not send message|Postmaster notify: )/i;
-const TRANSCRIPT = /^\s*-+ Transcript of session follows -+/m;
+const TRANSCRIPT = /^[ \t]*-+ Transcript of session follows -+/m;
 
 export const sendmail: BounceParser = {
   id: 'sendmail',

@@ -9,8 +9,10 @@ import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const SUBJECT = /^Returned mail: /i;
-const TRANSCRIPT = /^\s*-+ Transcript of session follows -+/m;
-const MARKERS = [/^\s*-+ (?:Unsent message follows|No message was collected|Original message follows) -+/m];
+const TRANSCRIPT = /^[ \t]*-+ Transcript of session follows -+/m;
+const MARKERS = [
+  /^[ \t]*-+ (?:Unsent message follows|No message was collected|Original message follows) -+/m,
+];
 const RECIPIENT_LINE = /^([245]\d\d) <([^<>\s@]+@[^<>\s]+)>\.\.\. ?(.*)$/;
 /** "550 example.org (smtp)... 550 Host unknown": sendmail's verdict on a host. */
 const HOST_LINE = /^[245]\d\d ([^\s<>@]+) \([\w-]+\)\.\.\./;

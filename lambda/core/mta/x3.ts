@@ -11,7 +11,7 @@ import { addressesIn, normalizeCommand, squeeze } from '../text.ts';
 import { isBareAddress, noticeLines, recipientOf } from './notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
-const OPENER = /^\s*This is an automatically generated Delivery Status Notification\./m;
+const OPENER = /^[ \t]*This is an automatically generated Delivery Status Notification\./m;
 const SMTP_DETAIL = /^SMTP:(\w{4})\S* host ([^\s:]+): (.*)$/;
 
 export const x3: BounceParser = {

@@ -9,11 +9,12 @@ const START = /^Sorry, we were unable to deliver your message to the following a
 const MARKERS = [/^-+ ?Below this line is a copy of the message/im];
 const RECIPIENT = /^<([^<>\s]+@[^<>\s]+)>:\s*$/;
 /** Yahoo's tag for the command the remote host answered. */
-const COMMAND_TAG = /\[(RCPT_TO|MAIL_FROM|DATA|EHLO|HELO|CONNECT|STARTTLS)\]/i;
+const COMMAND_TAG = /\[(RCPT_TO|MAIL_FROM|DATA|BODY|EHLO|HELO|CONNECT|STARTTLS)\]/i;
 const COMMANDS: Readonly<Record<string, string>> = {
   RCPT_TO: 'RCPT',
   MAIL_FROM: 'MAIL',
   DATA: 'DATA',
+  BODY: 'DATA',
   EHLO: 'EHLO',
   HELO: 'HELO',
   CONNECT: 'CONN',

@@ -7,6 +7,8 @@ export const microsoft: ProviderRule = {
   domains: ['outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'outlook.jp', 'hotmail.co.jp'],
   table: [
     ['requested action not taken: mailbox unavailable', 'userunknown'],
+    // Exchange writes 5.1.10 (RFC 7505's null MX) for a recipient its directory does not know.
+    ['resolver.adr.recipientnotfound', 'userunknown'],
     ['recipient address rejected: access denied', 'userunknown'], // directory-based edge blocking
     [/\b5\.7\.(?:60[6-9]|6[0-4]\d)\b/, 'blocked'], // banned sending IP (5.7.606-649)
     [/\b[45]\.7\.650\b/, 'badreputation'],

@@ -47,8 +47,8 @@ export const hostunknownRule: ReasonRule = {
     'domain has no',
     'no dns entries',
   ],
-  // Google's "DNS Error: ... lookup of <domain> responded with code NXDOMAIN" reports a failed lookup.
+  // Google's "DNS Error: 80335577 DNS type 'mx' lookup of <domain> responded with code NXDOMAIN" reports a failed lookup.
   patterns: [/(?:^|\s)(?![^\s@]*@)(?:[a-z0-9-]+\.)+[a-z]{2,}\s+does not exist/],
   // "No mx record found for domain=...": the domain exists but takes no mail (notaccept.ts).
-  unless: [/^dns error: /, /\bno mx record found\b/],
+  unless: [/^dns error: \d+ dns type /, /\bno mx record found\b/],
 };
