@@ -1,16 +1,15 @@
 // MIME parsing behind one function: everything else reads a MailView.
 //
-// mailparser's own MIME splitter (@zone-eu/mailsplit) walks the tree with `ignoreEmbedded`, so a
-// returned message/rfc822 part stays one opaque part: mailparser's simpleParser would descend into an
-// inline returned message and mix its text into the notice. Only the parts a diagnosis reads are
-// decoded (text, delivery-status, feedback-report); HTML is stripped crudely only when there is no
-// text part, and attachments are never decoded.
-import { finished } from 'node:stream/promises';
-import { Splitter } from '@zone-eu/mailsplit';
+// The MIME tree is split by mime-parts.ts, so a returned message/rfc822 part stays one opaque part
+// (mailparser's simpleParser would descend into an inline returned message and mix its text into the
+// notice). Only the parts a diagnosis reads are decoded (text, delivery-status, feedback-report),
+// with mailparser's own decoders (libqp, libbase64, libmime charsets); HTML is stripped crudely only
+// when there is no text part, and attachments are never decoded.
 import { decode as decodeBase64 } from 'libbase64';
 import { decode as decodeCharset } from 'libmime/lib/charset.js';
 import { decode as decodeQuotedPrintable } from 'libqp';
-import { MailHeaders } from './headers.ts';
+import type { MailHeaders } from './headers.ts';
+import { type MimeLeaf, splitMime } from './mime-parts.ts';
 
 /** The parts of a mail that a bounce decoder reads. */
 export interface MailView {
@@ -42,22 +41,17 @@ const ORIGINAL_TYPES = new Map<string, boolean>([
 const STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 /** Charsets that are UTF-8 or its subset: Node decodes them directly, without a charset table. */
 const NATIVE_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
-/** A header block larger than this fails the split (and the mail is reported with a warning). */
-const MAX_HEAD_SIZE = 16 * 1024 * 1024;
 /** How much of an unparseable body is read as the notice. */
 const MAX_BODY_AS_TEXT = 1024 * 1024;
 
-interface Leaf {
-  type: string;
-  charset: string;
-  encoding: string;
-  attachment: boolean;
-  chunks: Buffer[];
-}
-
 /** Parses one message (LF line endings). Rejects only when the splitter itself fails. */
 export async function readMail(message: Buffer): Promise<MailView> {
-  const { headers, leaves } = await splitMessage(message);
+  return readMailSync(message);
+}
+
+/** The same reading, synchronously (the splitter needs no I/O). */
+export function readMailSync(message: Buffer): MailView {
+  const { headers, leaves } = splitMime(message);
   const [contentType, reportType] = topContentType(headers.get('content-type'));
   const view: MailView = {
     headers,
@@ -71,6 +65,7 @@ export async function readMail(message: Buffer): Promise<MailView> {
   const texts: string[] = [];
   const htmls: string[] = [];
   for (const leaf of leaves) {
+    const attachment = leaf.disposition === 'attachment';
     if (STATUS_TYPES.has(leaf.type)) view.deliveryStatus.push(decodeText(leaf));
     else if (leaf.type === 'message/feedback-report') view.feedbackReport.push(decodeText(leaf));
     else if (ORIGINAL_TYPES.has(leaf.type)) {
@@ -78,8 +73,8 @@ export async function readMail(message: Buffer): Promise<MailView> {
         raw: decodeTransfer(leaf),
         headersOnly: ORIGINAL_TYPES.get(leaf.type) === true,
       };
-    } else if (leaf.type === 'text/plain' && !leaf.attachment) texts.push(decodeText(leaf));
-    else if (leaf.type === 'text/html' && !leaf.attachment) htmls.push(decodeText(leaf));
+    } else if (leaf.type === 'text/plain' && !attachment) texts.push(decodeText(leaf));
+    else if (leaf.type === 'text/html' && !attachment) htmls.push(decodeText(leaf));
   }
   view.text = texts.length > 0 ? texts.join('\n') : htmls.map(htmlToPlainText).join('\n');
   // A multipart whose boundary does not match its delimiter lines yields no parts at all: the notice
@@ -88,58 +83,13 @@ export async function readMail(message: Buffer): Promise<MailView> {
   return view;
 }
 
-async function splitMessage(message: Buffer): Promise<{ headers: MailHeaders; leaves: Leaf[] }> {
-  const splitter = new Splitter({ ignoreEmbedded: true, maxHeadSize: MAX_HEAD_SIZE });
-  const leaves: Leaf[] = [];
-  let headers = MailHeaders.empty();
-  let current: Leaf | undefined;
-  splitter.on('data', (data: SplitterData) => {
-    if (data.type === 'node') {
-      if (data.root) headers = MailHeaders.parse(utf8(data.getHeaders()));
-      current = data.multipart ? undefined : leafOf(data);
-      if (current) leaves.push(current);
-    } else if (data.type === 'body' && current && data.value.length > 0) {
-      current.chunks.push(data.value);
-    }
-  });
-  splitter.end(message);
-  await finished(splitter);
-  return { headers, leaves };
+function decodeTransfer(leaf: MimeLeaf): Buffer {
+  if (leaf.encoding === 'base64') return decodeBase64(leaf.body.toString('latin1'));
+  if (leaf.encoding === 'quoted-printable') return decodeQuotedPrintable(leaf.body.toString('latin1'));
+  return leaf.body;
 }
 
-type SplitterData =
-  | {
-      type: 'node';
-      root: boolean;
-      multipart: string | false;
-      contentType: string | false;
-      charset: string | false;
-      encoding: string | false;
-      disposition: string | false;
-      filename: string | false;
-      getHeaders(): Buffer;
-    }
-  | { type: 'body' | 'data'; value: Buffer };
-
-function leafOf(node: Extract<SplitterData, { type: 'node' }>): Leaf {
-  return {
-    type: (node.contentType || 'text/plain').toLowerCase(),
-    charset: (node.charset || '').toLowerCase(),
-    encoding: (node.encoding || '').toLowerCase(),
-    // A part named like a file ("deliveryproblems.txt") is still read unless it is marked as an attachment.
-    attachment: node.disposition === 'attachment',
-    chunks: [],
-  };
-}
-
-function decodeTransfer(leaf: Leaf): Buffer {
-  const body = Buffer.concat(leaf.chunks);
-  if (leaf.encoding === 'base64') return decodeBase64(body.toString('latin1'));
-  if (leaf.encoding === 'quoted-printable') return decodeQuotedPrintable(body.toString('latin1'));
-  return body;
-}
-
-function decodeText(leaf: Leaf): string {
+function decodeText(leaf: MimeLeaf): string {
   const bytes = decodeTransfer(leaf);
   const charset = leaf.charset || guessCharset(bytes);
   const text = !charset || NATIVE_CHARSETS.has(charset) ? utf8(bytes) : decodeCharset(bytes, charset);
