@@ -1,7 +1,7 @@
 // The decoder: raw bytes in, one typed report per message out. Pure; never throws on bad mail.
 
 import { carrierOf } from './carriers.ts';
-import { classifyRecipient } from './classify/classify.ts';
+import { classifyRecipient, type Verdict } from './classify/classify.ts';
 import { derivedStatus } from './classify/derived-status.ts';
 import { hardBounceOf } from './classify/hard-bounce.ts';
 import { MailHeaders, splitHeaderBlock } from './mail/headers.ts';
@@ -49,7 +49,8 @@ async function decodeMessage(message: Buffer): Promise<BounceReport> {
     return { kind: 'not-bounce', decodedBy: '', recipients: [], bounce, warnings };
   }
   warnings.push(...(parsed.warnings ?? []));
-  const recipients = parsed.recipients.map(toResult);
+  const classify = memoizedClassifier();
+  const recipients = parsed.recipients.map((r) => toResult(r, classify));
   const original = originalOf(mail, parsed);
   return {
     kind: kindOf(parsed, recipients),
@@ -76,10 +77,10 @@ function runParsers(
   return [undefined, undefined];
 }
 
-function toResult(parsed: ParsedRecipient): RecipientResult {
+function toResult(parsed: ParsedRecipient, classify: (r: ParsedRecipient) => Verdict): RecipientResult {
   const codes = settleCodes(parsed);
   const settled = { ...parsed, ...codes };
-  const verdict = classifyRecipient(settled);
+  const verdict = classify(settled);
   const action = actionOf(parsed.action);
   const status = codes.status || derivedStatus(verdict.reason, settled);
   const carrier = carrierOf(parsed.address);
@@ -97,6 +98,36 @@ function toResult(parsed: ParsedRecipient): RecipientResult {
     ...(carrier ? { carrier } : {}),
     ...(parsed.feedbackType ? { feedbackType: parsed.feedbackType } : {}),
     ...(verdict.whyUndecided ? { whyUndecided: verdict.whyUndecided } : {}),
+  };
+}
+
+/**
+ * A DSN for a mailing list lists thousands of recipients refused with the same words: the verdict
+ * depends only on the facts below, so each distinct set of facts is classified once per message.
+ */
+function memoizedClassifier(): (r: ParsedRecipient) => Verdict {
+  const verdicts = new Map<string, Verdict>();
+  return (r) => {
+    const domain = r.address.slice(r.address.lastIndexOf('@') + 1);
+    const key = [
+      r.reason,
+      r.status,
+      r.replyCode,
+      r.action,
+      r.command,
+      r.diagnosticType,
+      r.remoteMta,
+      domain,
+      r.diagnosticCode,
+    ]
+      .map((v) => v ?? '')
+      .join('\u0000');
+    let verdict = verdicts.get(key);
+    if (!verdict) {
+      verdict = classifyRecipient(r);
+      verdicts.set(key, verdict);
+    }
+    return verdict;
   };
 }
 
