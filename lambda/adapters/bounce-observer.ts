@@ -1,0 +1,55 @@
+// The bounce handler's logs and metrics (Powertools; EMF). Logs are structured JSON with ids, kinds,
+// reasons, categories and ticket ids: never mail content or secrets. Metrics, namespace BounceDoctor:
+// Bounces (dimensions category, reason), TicketsPosted, Skipped (kind), Quarantined (verdict),
+// Duplicates, TicketApiRetries, Failures (error).
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { BounceOutcome } from '../core/bounce/outcome.ts';
+import { logger, metrics } from './powertools.ts';
+import type { RetryNotice } from './tickets/post-json.ts';
+
+export interface BounceObserver {
+  handled(outcome: BounceOutcome): void;
+  duplicate(outcome: BounceOutcome): void;
+  ticketRetry(notice: RetryNotice & { sesMessageId: string }): void;
+  failed(sesMessageId: string | undefined, error: unknown): void;
+}
+
+export const powertoolsBounceObserver: BounceObserver = {
+  handled(outcome) {
+    if (outcome.action !== 'quarantined' && outcome.kind !== 'not-bounce') {
+      count('Bounces', { category: outcome.category, reason: outcome.reason });
+    }
+    switch (outcome.action) {
+      case 'ticketed':
+        count('TicketsPosted');
+        logger.info('bounce ticketed', { ...outcome });
+        break;
+      case 'skipped':
+        count('Skipped', { kind: outcome.kind });
+        logger.info('mail recorded, no ticket for its kind', { ...outcome });
+        break;
+      case 'quarantined':
+        count('Quarantined', { verdict: outcome.verdict });
+        logger.warn('mail quarantined on the SES verdict: no ticket, not read further', { ...outcome });
+        break;
+    }
+  },
+  duplicate(outcome) {
+    count('Duplicates');
+    logger.info('duplicate delivery: already handled, nothing done', { ...outcome });
+  },
+  ticketRetry(notice) {
+    count('TicketApiRetries');
+    logger.warn('ticket API request failed; retrying', { ...notice });
+  },
+  failed(sesMessageId, error) {
+    count('Failures', { error: (error as { name?: string }).name ?? 'Error' });
+    logger.error('bounce failed; rethrown for a retry', { sesMessageId, error: error as Error });
+  },
+};
+
+function count(name: string, dimensions: Record<string, string> = {}): void {
+  const metric = metrics.singleMetric();
+  for (const [dimension, value] of Object.entries(dimensions)) metric.addDimension(dimension, value);
+  metric.addMetric(name, MetricUnit.Count, 1);
+}
