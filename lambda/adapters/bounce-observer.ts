@@ -1,7 +1,8 @@
 // The bounce handler's logs and metrics (Powertools; EMF). Logs are structured JSON with ids, kinds,
 // reasons, categories and ticket ids: never mail content or secrets. Metrics, namespace BounceDoctor:
 // Bounces (dimensions category, reason), TicketsPosted, Skipped (kind), Quarantined (verdict),
-// Duplicates, TicketApiRetries, Failures (error).
+// Duplicates, DuplicatesInProgress, TicketApiRetries, Failures (error).
+import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { BounceOutcome } from '../core/bounce/outcome.ts';
 import { logger, metrics } from './powertools.ts';
@@ -43,6 +44,16 @@ export const powertoolsBounceObserver: BounceObserver = {
     logger.warn('ticket API request failed; retrying', { ...notice });
   },
   failed(sesMessageId, error) {
+    if (error instanceof IdempotencyAlreadyInProgressError) {
+      count('DuplicatesInProgress');
+      logger.warn(
+        'duplicate delivery while the first is still running; rethrown so Lambda retries it later',
+        {
+          sesMessageId,
+        },
+      );
+      return;
+    }
     count('Failures', { error: (error as { name?: string }).name ?? 'Error' });
     logger.error('bounce failed; rethrown for a retry', { sesMessageId, error: error as Error });
   },

@@ -29,7 +29,7 @@ function asciiFallback(name: string): string {
   const ascii = [...stem]
     .map((char) => (ASCII_KEEP.test(char) ? char : '_'))
     .join('')
-    .replace(/_+/g, '_')
+    .replace(/[_\s]*_[_\s]*/g, '_')
     .replace(/^[\s._]+|[\s._]+$/g, '');
   return `${/[A-Za-z0-9]/.test(ascii) ? ascii : FALLBACK_STEM}.eml`;
 }
