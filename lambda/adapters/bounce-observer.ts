@@ -55,9 +55,34 @@ export const powertoolsBounceObserver: BounceObserver = {
       return;
     }
     count('Failures', { error: (error as { name?: string }).name ?? 'Error' });
-    logger.error('bounce failed; rethrown for a retry', { sesMessageId, error: error as Error });
+    logger.error('bounce failed; rethrown for a retry', { sesMessageId, error: loggableError(error) });
   },
 };
+
+/** The error's class, message, stack and the fields that locate it; not a response body that may quote the ticket. */
+function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const fields = error as Error & Record<string, unknown>;
+  const pick = [
+    'status',
+    'apiMessage',
+    'attempts',
+    'code',
+    'timeoutMs',
+    'location',
+    'setting',
+    'field',
+  ] as const;
+  const cause =
+    error.cause instanceof Error ? { name: error.cause.name, message: error.cause.message } : undefined;
+  return {
+    name: error.name,
+    message: error.message,
+    ...Object.fromEntries(pick.filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]])),
+    ...(cause ? { cause } : {}),
+    stack: error.stack,
+  };
+}
 
 function count(name: string, dimensions: Record<string, string> = {}): void {
   const metric = metrics.singleMetric();

@@ -114,6 +114,15 @@ describe('configuration', () => {
   });
 });
 
+describe('the Lambda entry', () => {
+  it('checks the environment once, at cold start, and names what is missing', async () => {
+    for (const name of ['BUCKET_NAME', 'IDEMPOTENCY_TABLE', 'TICKET_API_URL']) delete process.env[name];
+    await expect(import('../../lambda/handlers/bounce.ts')).rejects.toThrow(
+      new BounceConfigError('BUCKET_NAME', 'is required'),
+    );
+  });
+});
+
 describe('the SES event', () => {
   it("reads the message id, SES's receipt time and all five verdicts", () => {
     expect(parseSesEvent(sesEvent('abc123', { spam: 'FAIL' }))).toEqual({
