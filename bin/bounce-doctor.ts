@@ -1,9 +1,12 @@
 // The bounce-doctor command line: argument parsing and printing only.
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MissingPathError } from '../lambda/adapters/mail-files.ts';
 import { runDiagnose } from './cli/diagnose.ts';
 import type { Lang } from './cli/diagnose-output.ts';
 import { PROBE_USAGE, runProbeCommand } from './cli/probe.ts';
+import { REPLAY_USAGE, runReplay } from './cli/replay.ts';
+import { LOCAL_VIEWER_BASE_URL, runLocal } from './cli/run-local.ts';
 
 const USAGE = `Usage:
   bounce-doctor diagnose [--json] [--lang ja|en] [--summary] PATH...
@@ -11,7 +14,15 @@ const USAGE = `Usage:
       and what to do. --json prints one JSON line per file.
       Exit status: 0 every file decoded, 1 some file could not be read or decoded, 2 usage error.
 ${PROBE_USAGE}
+  bounce-doctor run-local [--keep DIR] [PATH...]
+      What \`npm start\` runs: mail files (default: examples/bounces) through the bounce Lambda's
+      handler code with no AWS: the files stand in for S3, a ticket receiver on loopback for the
+      ticket API. Prints each ticket. --keep DIR keeps the stored originals in DIR/originals.
+      Exit status: 0 every mail handled, 1 some mail failed.
+${REPLAY_USAGE}
   bounce-doctor help`;
+
+const DEFAULT_SAMPLES = fileURLToPath(new URL('../examples/bounces', import.meta.url));
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -24,6 +35,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return diagnose(rest);
     case 'probe':
       return runProbeCommand(rest, { out: process.stdout, err: process.stderr, env: process.env });
+    case 'run-local':
+      return runLocalCommand(rest);
+    case 'replay':
+      return runReplay(rest, { out: process.stdout, err: process.stderr, env: process.env });
     case 'help':
     case '--help':
     case '-h':
@@ -52,6 +67,21 @@ async function diagnose(args: readonly string[]): Promise<number> {
     json: values.json,
     lang: lang satisfies Lang,
     summary: values.summary,
+    out: process.stdout,
+    err: process.stderr,
+  });
+}
+
+async function runLocalCommand(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { keep: { type: 'string' } },
+  });
+  return runLocal({
+    paths: positionals.length > 0 ? positionals : [DEFAULT_SAMPLES],
+    ...(values.keep ? { keep: values.keep } : {}),
+    viewerBaseUrl: process.env.VIEWER_BASE_URL || LOCAL_VIEWER_BASE_URL,
     out: process.stdout,
     err: process.stderr,
   });

@@ -1,0 +1,124 @@
+// The bounce handler's configuration, read from an environment map the caller passes in (the Lambda's
+// process.env, or the replay command's). Pure; errors name the variable. Every variable is in the README.
+import { MESSAGE_KINDS, type MessageKind } from '../types.ts';
+import { BounceConfigError } from './errors.ts';
+
+export const TICKET_API_KINDS = ['generic', 'zendesk'] as const;
+export type TicketApiKind = (typeof TICKET_API_KINDS)[number];
+
+export interface BounceConfig {
+  bucket: string;
+  incomingPrefix: string;
+  originalsPrefix: string;
+  idempotencyTable: string;
+  ticketApi: {
+    kind: TicketApiKind;
+    url: string;
+    tokenSecretId: string;
+    timeoutMs: number;
+    maxAttempts: number;
+  };
+  links: { keySecretId: string; viewerBaseUrl: string; expiryDays: number };
+  /** Kinds of mail that get a ticket; the others are recorded and counted only. */
+  ticketKinds: readonly MessageKind[];
+}
+
+export const BOUNCE_DEFAULTS = {
+  incomingPrefix: 'incoming/',
+  originalsPrefix: 'originals/',
+  linkExpiryDays: 30,
+  ticketKinds: ['bounce', 'delay', 'feedback'] as readonly MessageKind[],
+  ticketTimeoutMs: 10_000,
+  ticketMaxAttempts: 4,
+} as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function bounceConfigFromEnv(env: Env): BounceConfig {
+  return {
+    bucket: required(env, 'BUCKET_NAME'),
+    incomingPrefix: optional(env, 'INCOMING_PREFIX') ?? BOUNCE_DEFAULTS.incomingPrefix,
+    originalsPrefix: optional(env, 'ORIGINALS_PREFIX') ?? BOUNCE_DEFAULTS.originalsPrefix,
+    idempotencyTable: required(env, 'IDEMPOTENCY_TABLE'),
+    ticketApi: {
+      kind: parseTicketApiKind(env.TICKET_API_KIND),
+      url: parseUrl('TICKET_API_URL', required(env, 'TICKET_API_URL')),
+      tokenSecretId: required(env, 'TICKET_TOKEN_SECRET_ID'),
+      timeoutMs: parseNumber('TICKET_TIMEOUT_MS', env.TICKET_TIMEOUT_MS, BOUNCE_DEFAULTS.ticketTimeoutMs),
+      maxAttempts: parseNumber(
+        'TICKET_MAX_ATTEMPTS',
+        env.TICKET_MAX_ATTEMPTS,
+        BOUNCE_DEFAULTS.ticketMaxAttempts,
+        { integer: true },
+      ),
+    },
+    links: {
+      keySecretId: required(env, 'LINK_KEY_SECRET_ID'),
+      viewerBaseUrl: parseUrl('VIEWER_BASE_URL', required(env, 'VIEWER_BASE_URL')).replace(/\/+$/, ''),
+      expiryDays: parseNumber('LINK_EXPIRY_DAYS', env.LINK_EXPIRY_DAYS, BOUNCE_DEFAULTS.linkExpiryDays),
+    },
+    ticketKinds: parseTicketKinds(env.TICKET_KINDS),
+  };
+}
+
+export function parseTicketKinds(value: string | undefined): readonly MessageKind[] {
+  if (value === undefined || value.trim() === '') return BOUNCE_DEFAULTS.ticketKinds;
+  const kinds = value
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter((kind) => kind !== '');
+  for (const kind of kinds) {
+    if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
+      throw new BounceConfigError('TICKET_KINDS', `"${kind}" is not one of ${MESSAGE_KINDS.join(', ')}`);
+    }
+  }
+  return kinds as MessageKind[];
+}
+
+function parseTicketApiKind(value: string | undefined): TicketApiKind {
+  const kind = value?.trim() || 'generic';
+  if ((TICKET_API_KINDS as readonly string[]).includes(kind)) return kind as TicketApiKind;
+  throw new BounceConfigError(
+    'TICKET_API_KIND',
+    `must be one of ${TICKET_API_KINDS.join(', ')}, not "${kind}"`,
+  );
+}
+
+function parseUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (error) {
+    throw new BounceConfigError(name, `not a URL: "${value}"`, { cause: error });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new BounceConfigError(name, `must be an http(s) URL, not "${value}"`);
+  }
+  return value;
+}
+
+function parseNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  options: { integer?: boolean } = {},
+): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0 || (options.integer && !Number.isInteger(number))) {
+    const what = options.integer ? 'a positive whole number' : 'a positive number';
+    throw new BounceConfigError(name, `must be ${what}, not "${value}"`);
+  }
+  return number;
+}
+
+function required(env: Env, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new BounceConfigError(name, 'is required');
+  return value;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}

@@ -1,0 +1,23 @@
+// What the bounce handler did with one mail: the Lambda's result, kept in the idempotency record and
+// logged. Small and JSON: no mail content.
+import type { Category } from '../diagnosis/categories.ts';
+import type { MessageKind, Reason } from '../types.ts';
+
+export type BounceOutcome =
+  | { sesMessageId: string; action: 'quarantined'; verdict: 'spam' | 'virus' }
+  | {
+      sesMessageId: string;
+      action: 'skipped';
+      kind: MessageKind;
+      category: Category;
+      reason: Reason;
+    }
+  | {
+      sesMessageId: string;
+      action: 'ticketed';
+      kind: MessageKind;
+      category: Category;
+      reason: Reason;
+      ticketId: string;
+      originalStored: boolean;
+    };

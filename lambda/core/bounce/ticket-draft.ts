@@ -1,0 +1,145 @@
+// The ticket one bounce becomes, before any ticket system's format: title `[<category>] <original
+// subject>`, the recipients and the server's words, the ja+en diagnosis, the links, SES's verdicts.
+import type { Category } from '../diagnosis/categories.ts';
+import type { Diagnosis } from '../diagnosis/diagnose.ts';
+import type { LocalText } from '../diagnosis/reasons.ts';
+import type { BounceReport, Carrier, MessageKind, Reason, RecipientResult } from '../types.ts';
+import { ticketBodyText } from './ticket-text.ts';
+import type { SesVerdicts } from './verdicts.ts';
+
+export interface TicketLinks {
+  /** The viewer link to the stored original; absent when the bounce did not return it. */
+  original?: string;
+  /** The viewer link to the raw bounce as SES stored it. */
+  rawBounce: string;
+  /** When both links stop working (ISO 8601). */
+  expiresAt: string;
+}
+
+export interface TicketRecipient {
+  address: string;
+  action: RecipientResult['action'];
+  status: string;
+  replyCode: string;
+  reason: Reason;
+  hardBounce: boolean;
+  /** The remote server's own words (cut at 2,000 characters). */
+  diagnosticCode: string;
+  remoteMta: string;
+  command: string;
+  carrier?: Carrier;
+}
+
+export interface TicketOriginal {
+  subject: string;
+  messageId?: string;
+  from?: string;
+  to?: string[];
+  date?: string;
+  headersOnly: boolean;
+}
+
+export interface TicketDraft {
+  sesMessageId: string;
+  title: string;
+  kind: MessageKind;
+  category: Category;
+  reason: Reason;
+  summary: LocalText;
+  remedy: LocalText;
+  recipients: TicketRecipient[];
+  original: TicketOriginal | null;
+  links: TicketLinks;
+  verdicts: SesVerdicts;
+  bounce: { subject: string; from: string; date?: string; receivedAt?: string; decodedBy: string };
+  tags: string[];
+  /** The whole ticket as plain text (ja and en), for systems that take one text. */
+  body: string;
+}
+
+export interface TicketInput {
+  sesMessageId: string;
+  receivedAt?: string;
+  report: BounceReport;
+  diagnosis: Diagnosis;
+  verdicts: SesVerdicts;
+  links: TicketLinks;
+}
+
+const MAX_TITLE_CHARS = 200;
+const MAX_WORDS_CHARS = 2_000;
+
+export function buildTicketDraft(input: TicketInput): TicketDraft {
+  const { report, diagnosis } = input;
+  const original = originalOf(report);
+  const fields: Omit<TicketDraft, 'body'> = {
+    sesMessageId: input.sesMessageId,
+    title: ticketTitle(diagnosis.category, report),
+    kind: report.kind,
+    category: diagnosis.category,
+    reason: diagnosis.reason,
+    summary: diagnosis.summary,
+    remedy: diagnosis.remedy,
+    recipients: report.recipients.map(ticketRecipient),
+    original,
+    links: input.links,
+    verdicts: input.verdicts,
+    bounce: {
+      subject: oneLine(report.bounce.subject),
+      from: oneLine(report.bounce.from),
+      ...(report.bounce.date ? { date: report.bounce.date } : {}),
+      ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
+      decodedBy: report.decodedBy,
+    },
+    tags: ['bounce-doctor', report.kind, diagnosis.category, diagnosis.reason],
+  };
+  return { ...fields, body: ticketBodyText(fields) };
+}
+
+/** `[<category>] <original subject>`; without a returned original, the first recipient stands in. */
+export function ticketTitle(category: Category, report: BounceReport): string {
+  const subject = report.original
+    ? oneLine(report.original.subject) || '(no subject)'
+    : `(original not returned) ${report.recipients[0]?.address ?? ''}`.trim();
+  const title = `[${category}] ${subject}`;
+  return [...title].length > MAX_TITLE_CHARS
+    ? `${[...title].slice(0, MAX_TITLE_CHARS - 1).join('')}…`
+    : title;
+}
+
+function ticketRecipient(r: RecipientResult): TicketRecipient {
+  return {
+    address: r.address,
+    action: r.action,
+    status: r.status,
+    replyCode: r.replyCode,
+    reason: r.reason,
+    hardBounce: r.hardBounce,
+    diagnosticCode: r.diagnosticCode.slice(0, MAX_WORDS_CHARS),
+    remoteMta: r.remoteMta,
+    command: r.command,
+    ...(r.carrier ? { carrier: r.carrier } : {}),
+  };
+}
+
+function originalOf(report: BounceReport): TicketOriginal | null {
+  const original = report.original;
+  if (!original) return null;
+  return {
+    subject: oneLine(original.subject),
+    ...(original.messageId ? { messageId: original.messageId } : {}),
+    ...(original.from ? { from: oneLine(original.from) } : {}),
+    ...(original.to ? { to: original.to.map(oneLine) } : {}),
+    ...(original.date ? { date: original.date } : {}),
+    headersOnly: original.headersOnly,
+  };
+}
+
+/** Control and bidi-override characters out (a subject is anyone's text), whitespace runs as one space. */
+function oneLine(text: string): string {
+  return text
+    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

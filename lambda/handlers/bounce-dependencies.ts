@@ -1,0 +1,60 @@
+// Builds the bounce handler's adapters from its configuration: S3, DynamoDB, Secrets Manager and the
+// ticket API. Shared by the Lambda entry and `bounce-doctor replay`, so both act the same way.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { type BounceObserver, powertoolsBounceObserver } from '../adapters/bounce-observer.ts';
+import { dynamoIdempotencyStore } from '../adapters/idempotency-store.ts';
+import { LinkSigner } from '../adapters/link-signer.ts';
+import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
+import type { SecretReader } from '../adapters/secret-reader.ts';
+import { createTicketClient } from '../adapters/tickets/ticket-client.ts';
+import type { BounceConfig } from '../core/bounce/config.ts';
+import type { RetryPolicy } from '../core/bounce/retry-policy.ts';
+import type { BounceDependencies } from './bounce-handler.ts';
+
+export interface BounceClients {
+  s3: S3Client;
+  dynamodb: DynamoDBClient;
+  secrets: SecretReader;
+}
+
+export interface BounceWiringOptions {
+  observer?: BounceObserver;
+  /** Backoff settings of the ticket API client (tests shorten the waits). */
+  retry?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
+}
+
+export function bounceDependencies(
+  config: BounceConfig,
+  clients: BounceClients,
+  options: BounceWiringOptions = {},
+): BounceDependencies {
+  const observer = options.observer ?? powertoolsBounceObserver;
+  const store = new S3MailStore(clients.s3, {
+    bucket: config.bucket,
+    incomingPrefix: config.incomingPrefix,
+    originalsPrefix: config.originalsPrefix,
+  });
+  const { ticketApi, links } = config;
+  return {
+    incoming: store,
+    originals: store,
+    tickets: createTicketClient({
+      kind: ticketApi.kind,
+      url: ticketApi.url,
+      token: () => clients.secrets.read(ticketApi.tokenSecretId, 'token'),
+      tokenSecretId: ticketApi.tokenSecretId,
+      timeoutMs: ticketApi.timeoutMs,
+      policy: { ...options.retry, maxAttempts: ticketApi.maxAttempts },
+      onRetry: (notice) => observer.ticketRetry(notice),
+    }),
+    links: new LinkSigner({
+      key: () => clients.secrets.read(links.keySecretId, 'key'),
+      viewerBaseUrl: links.viewerBaseUrl,
+      expiryDays: links.expiryDays,
+    }),
+    idempotency: dynamoIdempotencyStore(config.idempotencyTable, clients.dynamodb),
+    observer,
+    ticketKinds: config.ticketKinds,
+  };
+}

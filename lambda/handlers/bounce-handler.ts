@@ -1,0 +1,119 @@
+// The bounce handler's work, with its adapters passed in: the Lambda entry (bounce.ts) builds them from
+// the environment; `npm start` and `bounce-doctor replay` pass local ones. One ticket per bounce: the
+// whole run is idempotent on the SES message id (Powertools idempotency), and failures are rethrown.
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import type { Context } from 'aws-lambda';
+import type { BounceObserver } from '../adapters/bounce-observer.ts';
+import type { LinkSigner } from '../adapters/link-signer.ts';
+import type { IncomingMail, OriginalStore } from '../adapters/mail-store/ports.ts';
+import type { TicketClient } from '../adapters/tickets/ticket-client.ts';
+import { emlContentDisposition } from '../core/bounce/content-disposition.ts';
+import { kindDecision, quarantineDecision } from '../core/bounce/decide.ts';
+import type { BounceOutcome } from '../core/bounce/outcome.ts';
+import { MESSAGE_ID_PATH, parseSesEvent, type SesMail } from '../core/bounce/ses-event.ts';
+import { buildTicketDraft } from '../core/bounce/ticket-draft.ts';
+import { completeVerdicts } from '../core/bounce/verdicts.ts';
+import { decodeBounce } from '../core/decode.ts';
+import { diagnoseReport } from '../core/diagnosis/diagnose.ts';
+import type { MessageKind } from '../core/types.ts';
+
+export interface BounceDependencies {
+  incoming: IncomingMail;
+  originals: OriginalStore;
+  tickets: TicketClient;
+  links: Pick<LinkSigner, 'ticketLinks'>;
+  idempotency: BasePersistenceLayer;
+  observer: BounceObserver;
+  ticketKinds: readonly MessageKind[];
+  now?: () => Date;
+}
+
+export type BounceHandler = (event: unknown, context: Context) => Promise<BounceOutcome>;
+
+/** How long a handled bounce stays handled: longer than SES's and Lambda's retries, and a replay week. */
+export const IDEMPOTENCY_EXPIRY_SECONDS = 7 * 24 * 3600;
+/** The same in the Lambda and the replay command, so a replay never tickets a bounce twice. */
+export const IDEMPOTENCY_KEY_PREFIX = 'bounce-doctor.bounce';
+
+export function createBounceHandler(deps: BounceDependencies): BounceHandler {
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: MESSAGE_ID_PATH,
+    throwOnNoIdempotencyKey: true,
+    expiresAfterSeconds: IDEMPOTENCY_EXPIRY_SECONDS,
+    responseHook: (response) => {
+      deps.observer.duplicate(response as BounceOutcome);
+      return response;
+    },
+  });
+  const handleOnce = makeIdempotent(
+    async (event: unknown, _context: Context): Promise<BounceOutcome> =>
+      handleMail(parseSesEvent(event), deps),
+    { persistenceStore: deps.idempotency, config, keyPrefix: IDEMPOTENCY_KEY_PREFIX },
+  );
+  return async (event, context) => {
+    let messageId: string | undefined;
+    try {
+      messageId = parseSesEvent(event).messageId;
+      return await handleOnce(event, context);
+    } catch (error) {
+      deps.observer.failed(messageId, error);
+      throw error;
+    }
+  };
+}
+
+async function handleMail(mail: SesMail, deps: BounceDependencies): Promise<BounceOutcome> {
+  const now = deps.now?.() ?? new Date();
+  const id = mail.messageId;
+  // A spam or virus FAIL in the event: the mail is not even read.
+  const early = quarantineDecision(mail.verdicts);
+  if (early) return done(deps, quarantined(id, early));
+
+  const raw = await deps.incoming.read(id);
+  const verdicts = completeVerdicts(mail.verdicts, raw);
+  const late = quarantineDecision(verdicts);
+  if (late) return done(deps, quarantined(id, late));
+
+  const report = await decodeBounce(raw);
+  const diagnosis = diagnoseReport(report);
+  const facts = {
+    sesMessageId: id,
+    kind: report.kind,
+    category: diagnosis.category,
+    reason: diagnosis.reason,
+  };
+  if (kindDecision(report.kind, deps.ticketKinds).action === 'skip') {
+    return done(deps, { ...facts, action: 'skipped' });
+  }
+
+  if (report.original) {
+    const contentDisposition = emlContentDisposition(report.original.subject);
+    await deps.originals.put(id, { raw: report.original.raw, contentDisposition });
+  }
+  const links = await deps.links.ticketLinks(id, now, report.original !== undefined);
+  const draft = buildTicketDraft({
+    sesMessageId: id,
+    ...(mail.receivedAt ? { receivedAt: mail.receivedAt } : {}),
+    report,
+    diagnosis,
+    verdicts,
+    links,
+  });
+  const ticket = await deps.tickets.post(draft);
+  return done(deps, {
+    ...facts,
+    action: 'ticketed',
+    ticketId: ticket.id,
+    originalStored: report.original !== undefined,
+  });
+}
+
+function quarantined(sesMessageId: string, decision: { verdict: 'spam' | 'virus' }): BounceOutcome {
+  return { sesMessageId, action: 'quarantined', verdict: decision.verdict };
+}
+
+function done(deps: BounceDependencies, outcome: BounceOutcome): BounceOutcome {
+  deps.observer.handled(outcome);
+  return outcome;
+}

@@ -1,0 +1,45 @@
+// The bounce handler's adapters for a run without AWS (`npm start`): mail files in place of S3's
+// incoming prefix, a folder for the originals, memory for the idempotency records, and a ticket API
+// given by URL (the local receiver). The handler code is the Lambda's own.
+import { randomBytes } from 'node:crypto';
+import type { BounceObserver } from '../adapters/bounce-observer.ts';
+import { MemoryIdempotencyStore } from '../adapters/idempotency-store.ts';
+import { LinkSigner } from '../adapters/link-signer.ts';
+import { FileMailSource, FolderOriginalStore } from '../adapters/mail-store/file-mail-store.ts';
+import { createTicketClient } from '../adapters/tickets/ticket-client.ts';
+import { BOUNCE_DEFAULTS } from '../core/bounce/config.ts';
+import type { BounceDependencies } from './bounce-handler.ts';
+
+export interface LocalBounceOptions {
+  /** Mail files by message id. */
+  files: ReadonlyMap<string, string>;
+  originalsFolder: string;
+  ticketApiUrl: string;
+  viewerBaseUrl: string;
+  observer: BounceObserver;
+}
+
+export function localBounceDependencies(options: LocalBounceOptions): BounceDependencies {
+  // A fresh key per run: the links are real tokens, but only this run could check them.
+  const linkKey = randomBytes(32).toString('base64url');
+  return {
+    incoming: new FileMailSource(options.files),
+    originals: new FolderOriginalStore(options.originalsFolder),
+    tickets: createTicketClient({
+      kind: 'generic',
+      url: options.ticketApiUrl,
+      token: async () => 'local-token',
+      tokenSecretId: '(local run)',
+      timeoutMs: 5_000,
+      policy: { maxAttempts: 2, baseDelayMs: 50 },
+    }),
+    links: new LinkSigner({
+      key: async () => linkKey,
+      viewerBaseUrl: options.viewerBaseUrl,
+      expiryDays: BOUNCE_DEFAULTS.linkExpiryDays,
+    }),
+    idempotency: new MemoryIdempotencyStore(),
+    observer: options.observer,
+    ticketKinds: BOUNCE_DEFAULTS.ticketKinds,
+  };
+}

@@ -1,0 +1,273 @@
+// The bounce handler's pure side: configuration, the SES event, verdicts, decisions, file names,
+// retry timing, failure records, ticket titles.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
+import { emlContentDisposition, emlFileName } from '../../lambda/core/bounce/content-disposition.ts';
+import { kindDecision, quarantineDecision } from '../../lambda/core/bounce/decide.ts';
+import { BounceConfigError, FailureRecordError, SesEventError } from '../../lambda/core/bounce/errors.ts';
+import { readFailureRecord } from '../../lambda/core/bounce/failure-record.ts';
+import {
+  backoffDelayMs,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retryAfterMs,
+} from '../../lambda/core/bounce/retry-policy.ts';
+import { parseSesEvent, sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
+import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/bounce/verdicts.ts';
+import { sesEvent } from '../helpers/ses-events.ts';
+
+const ENV = {
+  BUCKET_NAME: 'bounce-mail',
+  IDEMPOTENCY_TABLE: 'bounce-idempotency',
+  TICKET_API_URL: 'https://tickets.example.jp/api/tickets',
+  TICKET_TOKEN_SECRET_ID: 'bounce-doctor/ticket-token',
+  LINK_KEY_SECRET_ID: 'bounce-doctor/link-key',
+  VIEWER_BASE_URL: 'https://viewer.example.jp/',
+};
+
+describe('configuration', () => {
+  it('defaults', () => {
+    expect(bounceConfigFromEnv(ENV)).toEqual({
+      bucket: 'bounce-mail',
+      incomingPrefix: 'incoming/',
+      originalsPrefix: 'originals/',
+      idempotencyTable: 'bounce-idempotency',
+      ticketApi: {
+        kind: 'generic',
+        url: 'https://tickets.example.jp/api/tickets',
+        tokenSecretId: 'bounce-doctor/ticket-token',
+        timeoutMs: 10_000,
+        maxAttempts: 4,
+      },
+      links: {
+        keySecretId: 'bounce-doctor/link-key',
+        viewerBaseUrl: 'https://viewer.example.jp',
+        expiryDays: 30,
+      },
+      ticketKinds: ['bounce', 'delay', 'feedback'],
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = bounceConfigFromEnv({
+      ...ENV,
+      INCOMING_PREFIX: 'mail/in/',
+      ORIGINALS_PREFIX: 'mail/orig/',
+      TICKET_API_KIND: 'zendesk',
+      TICKET_TIMEOUT_MS: '2500',
+      TICKET_MAX_ATTEMPTS: '6',
+      LINK_EXPIRY_DAYS: '7',
+      TICKET_KINDS: 'bounce, auto-reply',
+    });
+    expect(config).toMatchObject({
+      incomingPrefix: 'mail/in/',
+      originalsPrefix: 'mail/orig/',
+      ticketApi: { kind: 'zendesk', timeoutMs: 2500, maxAttempts: 6 },
+      links: { expiryDays: 7 },
+      ticketKinds: ['bounce', 'auto-reply'],
+    });
+  });
+
+  it.each([
+    ['BUCKET_NAME', { BUCKET_NAME: '' }, 'BUCKET_NAME: is required'],
+    ['IDEMPOTENCY_TABLE', { IDEMPOTENCY_TABLE: undefined }, 'IDEMPOTENCY_TABLE: is required'],
+    [
+      'TICKET_API_KIND',
+      { TICKET_API_KIND: 'jira' },
+      'TICKET_API_KIND: must be one of generic, zendesk, not "jira"',
+    ],
+    [
+      'TICKET_API_URL',
+      { TICKET_API_URL: 'tickets.example.jp' },
+      'TICKET_API_URL: not a URL: "tickets.example.jp"',
+    ],
+    ['TICKET_API_URL', { TICKET_API_URL: 'ftp://x.example' }, 'TICKET_API_URL: must be an http(s) URL'],
+    ['TICKET_TOKEN_SECRET_ID', { TICKET_TOKEN_SECRET_ID: ' ' }, 'TICKET_TOKEN_SECRET_ID: is required'],
+    ['LINK_KEY_SECRET_ID', { LINK_KEY_SECRET_ID: undefined }, 'LINK_KEY_SECRET_ID: is required'],
+    ['VIEWER_BASE_URL', { VIEWER_BASE_URL: undefined }, 'VIEWER_BASE_URL: is required'],
+    ['LINK_EXPIRY_DAYS', { LINK_EXPIRY_DAYS: '-1' }, 'LINK_EXPIRY_DAYS: must be a positive number, not "-1"'],
+    ['TICKET_TIMEOUT_MS', { TICKET_TIMEOUT_MS: 'soon' }, 'TICKET_TIMEOUT_MS: must be a positive number'],
+    [
+      'TICKET_MAX_ATTEMPTS',
+      { TICKET_MAX_ATTEMPTS: '2.5' },
+      'TICKET_MAX_ATTEMPTS: must be a positive whole number',
+    ],
+    [
+      'TICKET_KINDS',
+      { TICKET_KINDS: 'bounce,bounced' },
+      'TICKET_KINDS: "bounced" is not one of bounce, delay',
+    ],
+  ])('an error that names %s', (setting, change, message) => {
+    const error = (() => {
+      try {
+        bounceConfigFromEnv({ ...ENV, ...change });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(BounceConfigError);
+    expect((error as BounceConfigError).setting).toBe(setting);
+    expect((error as Error).message).toContain(message);
+  });
+});
+
+describe('the Lambda entry', () => {
+  it('checks the environment once, at cold start, and names what is missing', async () => {
+    for (const name of ['BUCKET_NAME', 'IDEMPOTENCY_TABLE', 'TICKET_API_URL']) delete process.env[name];
+    await expect(import('../../lambda/handlers/bounce.ts')).rejects.toThrow(
+      new BounceConfigError('BUCKET_NAME', 'is required'),
+    );
+  });
+});
+
+describe('the SES event', () => {
+  it("reads the message id, SES's receipt time and all five verdicts", () => {
+    expect(parseSesEvent(sesEvent('abc123', { spam: 'FAIL' }))).toEqual({
+      messageId: 'abc123',
+      receivedAt: '2026-11-27T09:15:04.112Z',
+      verdicts: { spam: 'FAIL', virus: 'PASS', spf: 'PASS', dkim: 'GRAY', dmarc: 'PASS' },
+    });
+  });
+
+  it('a replay event (no verdicts) is valid', () => {
+    expect(parseSesEvent(sesEventFor('replay01'))).toEqual({ messageId: 'replay01', verdicts: {} });
+  });
+
+  it.each([
+    ['no records', {}, 'Records'],
+    ['two records', { Records: [1, 2] }, 'Records'],
+    ['an S3 event', { Records: [{ eventSource: 'aws:s3' }] }, 'Records[0].eventSource'],
+    ['a key-like message id', sesEvent('../secret'), 'Records[0].ses.mail.messageId'],
+    [
+      'no message id',
+      { Records: [{ eventSource: 'aws:ses', ses: { mail: {} } }] },
+      'Records[0].ses.mail.messageId',
+    ],
+  ])('refuses %s, naming the field', (_what, event, field) => {
+    expect(() => parseSesEvent(event)).toThrow(SesEventError);
+    expect(() => parseSesEvent(event)).toThrow(`SES event ${field}`);
+  });
+});
+
+describe('verdicts and decisions', () => {
+  const headers = [
+    'X-SES-Spam-Verdict: PASS',
+    'X-SES-Virus-Verdict: FAIL',
+    'Authentication-Results: amazonses.com;',
+    ' spf=pass (spf: domain of x designates y as permitted sender) smtp.mailfrom=x.example;',
+    ' dkim=fail header.i=@x.example; dmarc=none header.from=x.example;',
+    'X-SES-Spam-Verdict: FAIL',
+    'Subject: hi',
+    '',
+    'body',
+  ].join('\r\n');
+
+  it("reads SES's own headers (the first of each)", () => {
+    expect(verdictsFromHeaders(Buffer.from(headers))).toEqual({
+      spam: 'PASS',
+      virus: 'FAIL',
+      spf: 'PASS',
+      dkim: 'FAIL',
+      dmarc: 'GRAY',
+    });
+  });
+
+  it("the event's verdicts win over the headers", () => {
+    expect(completeVerdicts({ virus: 'PASS' }, Buffer.from(headers))).toMatchObject({
+      virus: 'PASS',
+      spam: 'PASS',
+    });
+  });
+
+  it('quarantines a spam or virus FAIL, nothing else', () => {
+    expect(quarantineDecision({ spam: 'FAIL' })).toEqual({ action: 'quarantine', verdict: 'spam' });
+    expect(quarantineDecision({ spam: 'FAIL', virus: 'FAIL' })).toEqual({
+      action: 'quarantine',
+      verdict: 'virus',
+    });
+    expect(quarantineDecision({ spam: 'GRAY', spf: 'FAIL', dkim: 'FAIL' })).toBeUndefined();
+  });
+
+  it('tickets the configured kinds only (TICKET_KINDS)', () => {
+    expect(kindDecision('delay', ['bounce', 'delay'])).toEqual({ action: 'ticket', kind: 'delay' });
+    expect(kindDecision('delay', ['bounce'])).toEqual({ action: 'skip', kind: 'delay' });
+  });
+});
+
+describe('the stored original’s file name (RFC 6266)', () => {
+  it.each([
+    [
+      'ニャーン',
+      `attachment; filename="message.eml"; filename*=UTF-8''%E3%83%8B%E3%83%A3%E3%83%BC%E3%83%B3.eml`,
+    ],
+    [
+      'Your order #123',
+      `attachment; filename="Your order_123.eml"; filename*=UTF-8''Your%20order%20#123.eml`,
+    ],
+    [
+      'Re: 見積もり (v2)',
+      `attachment; filename="Re_(v2).eml"; filename*=UTF-8''Re_%20%E8%A6%8B%E7%A9%8D%E3%82%82%E3%82%8A%20%28v2%29.eml`,
+    ],
+    ['', `attachment; filename="message.eml"; filename*=UTF-8''message.eml`],
+  ])('%j', (subject, header) => {
+    expect(emlContentDisposition(subject)).toBe(header);
+  });
+
+  it('takes out path separators, quotes, control and bidi characters; keeps it short', () => {
+    expect(emlFileName('../../etc/passwd')).toBe('etc_passwd.eml');
+    expect(emlFileName('a"b\\c\r\nd\u202Egnp.exe')).toBe('a_b_c_d_gnp.exe.eml');
+    expect([...emlFileName('長'.repeat(300))]).toHaveLength(104);
+    expect(emlContentDisposition('x'.repeat(300))).toMatch(/^[\x20-\x7e]+$/);
+  });
+});
+
+describe('retry timing', () => {
+  it('backs off exponentially with jitter, within the cap', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000 };
+    expect([1, 2, 3, 4, 5].map((retry) => backoffDelayMs(retry, policy, 0))).toEqual([
+      50, 100, 200, 400, 500,
+    ]);
+    expect([1, 2, 3, 4, 5].map((retry) => backoffDelayMs(retry, policy, 1))).toEqual([
+      100, 200, 400, 800, 1000,
+    ]);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    const now = new Date('2026-11-27T09:00:00Z');
+    expect(retryAfterMs('3', now)).toBe(3000);
+    expect(retryAfterMs('Fri, 27 Nov 2026 09:00:10 GMT', now)).toBe(10_000);
+    expect(retryAfterMs('later', now)).toBeUndefined();
+    expect(retryAfterMs(null, now)).toBeUndefined();
+  });
+
+  it('retries 408, 429 and 5xx only', () => {
+    expect([400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503].filter(isRetryableStatus)).toEqual([
+      408, 429, 500, 502, 503,
+    ]);
+  });
+});
+
+describe('the failure queue’s records', () => {
+  const record = readFileSync(
+    join(import.meta.dirname, '..', 'fixtures', 'events', 'on-failure-record.json'),
+    'utf8',
+  );
+
+  it('hold the original event', () => {
+    const read = readFailureRecord(record);
+    expect(parseSesEvent(read.event).messageId).toBe('o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1');
+    expect(read).toMatchObject({
+      condition: 'RetriesExhausted',
+      errorType: 'TicketApiHttpError',
+      errorMessage: expect.stringContaining('503'),
+    });
+  });
+
+  it('anything else is refused', () => {
+    expect(() => readFailureRecord('{"Records": []}')).toThrow(FailureRecordError);
+    expect(() => readFailureRecord('not json')).toThrow(FailureRecordError);
+  });
+});

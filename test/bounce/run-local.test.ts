@@ -1,0 +1,53 @@
+// `npm start` (bounce-doctor run-local) as a user runs it: a child process over the bundled samples,
+// no AWS, every ticket printed, exit 0, and nothing left running (the process ends by itself).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const run = promisify(execFile);
+
+async function runLocal(...args: string[]) {
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'none' };
+  return run(process.execPath, [join(ROOT, 'bin', 'bounce-doctor.mjs'), 'run-local', ...args], {
+    cwd: ROOT,
+    env,
+    timeout: 20_000,
+  });
+}
+
+describe('npm start (run-local)', () => {
+  it('prints a ticket for each sample bounce with category, recipients, ja+en remedy and both links', async () => {
+    const { stdout, stderr } = await runLocal('examples/bounces');
+    const blocks = stdout.split('\n\n').filter((block) => / → ticket LOCAL-\d+\n/.test(block));
+    expect(blocks).toHaveLength(7);
+    for (const block of blocks) {
+      expect(block).toMatch(/\n {2}title: {6}\[[a-z-]+\] \S/);
+      expect(block).toMatch(/\n {2}category: {3}[a-z-]+ \(reason [a-z]+; [a-z-]+\)/);
+      expect(block).toMatch(/\n {4}- \S+@\S+: [a-z]+/);
+      expect(block).toMatch(/\n {2}remedy ja: {2}.*[ぁ-んァ-ン一-龥]/);
+      expect(block).toMatch(/\n {2}remedy en: {2}[A-Z]/);
+      expect(block).toMatch(/\n {2}original: {3}https:\/\/viewer\.bounce-doctor\.example\/o\/v1\.o\./);
+      expect(block).toMatch(/\n {2}raw bounce: https:\/\/viewer\.bounce-doctor\.example\/r\/v1\.r\./);
+    }
+    expect(stdout).toContain('lhost-postfix-63.eml → ticket');
+    expect(stdout).toContain('[mailbox-full] ニャーン');
+    expect(stdout).toContain('rfc3834-02.eml → no ticket: the mail is an automatic reply');
+    expect(stdout).toContain('7 tickets posted, 1 mail(s) without a ticket, 0 failed.');
+    expect(stderr).toBe('');
+  });
+
+  it('--keep stores the originals with their headers in a folder', async () => {
+    const keep = mkdtempSync(join(tmpdir(), 'bd-keep-'));
+    await runLocal('--keep', keep, 'examples/bounces/lhost-postfix-63.eml');
+    const headers = JSON.parse(readFileSync(join(keep, 'originals', 'lhost-postfix-63.eml.json'), 'utf8'));
+    expect(headers).toEqual({
+      contentType: 'message/rfc822',
+      contentDisposition: `attachment; filename="message.eml"; filename*=UTF-8''%E3%83%8B%E3%83%A3%E3%83%BC%E3%83%B3.eml`,
+    });
+    expect(readFileSync(join(keep, 'originals', 'lhost-postfix-63.eml'), 'utf8')).toContain('Subject:');
+  });
+});
