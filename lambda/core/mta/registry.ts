@@ -1,6 +1,7 @@
 // THE ordered list of bounce-format parsers: the first that recognises a mail reads it.
 // Specific formats first (each guards on headers or a marker line), RFC 3464 after them, then
 // the auto-reply detector, which must not claim a bounce that merely says "auto-replied".
+import { activehunter } from './activehunter.ts';
 import { amavis } from './amavis.ts';
 import { amazonses } from './amazonses.ts';
 import { amazonworkmail } from './amazonworkmail.ts';
@@ -103,6 +104,8 @@ export const PARSERS: readonly BounceParser[] = [
   amazonses,
   powermta,
   mcafee,
+  // Formats without a mail in the DEV corpus, each behind its own header or marker guard.
+  activehunter,
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,
