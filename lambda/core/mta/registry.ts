@@ -8,6 +8,7 @@ import { amazonworkmail } from './amazonworkmail.ts';
 import { apachejames } from './apachejames.ts';
 import { arf } from './arf.ts';
 import { barracuda } from './barracuda.ts';
+import { biglobe } from './biglobe.ts';
 import { courier } from './courier.ts';
 import { domino } from './domino.ts';
 import { dragonfly } from './dragonfly.ts';
@@ -106,6 +107,7 @@ export const PARSERS: readonly BounceParser[] = [
   mcafee,
   // Formats without a mail in the DEV corpus, each behind its own header or marker guard.
   activehunter,
+  biglobe,
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBounce } from '../../../lambda/core/decode.ts';
 import { readMail } from '../../../lambda/core/mail/read-mail.ts';
 import { activehunter } from '../../../lambda/core/mta/activehunter.ts';
+import { biglobe } from '../../../lambda/core/mta/biglobe.ts';
 import type { BounceParser } from '../../../lambda/core/mta/parser.ts';
 import type { Reason } from '../../../lambda/core/types.ts';
 import { FIXTURES } from '../../helpers/corpus.ts';
@@ -36,9 +37,21 @@ const CASES: Case[] = [
       ['second@example.jp', '5.2.2', '552', ''],
     ],
   },
+  // No codes in BIGLOBE's notice: the status is derived from the reason, as Sisimai does.
+  {
+    file: 'biglobe-01.eml',
+    parser: 'biglobe',
+    subject: 'Invoice 1',
+    recipients: [['full-box@example.biglobe.ne.jp', '5.0.922', '', '', 'mailboxfull']],
+  },
+  {
+    file: 'biglobe-02.eml',
+    parser: 'biglobe',
+    recipients: [['refuses@example.biglobe.ne.jp', '5.0.910', '', '', 'filtered']],
+  },
 ];
 
-const NEW_PARSERS: BounceParser[] = [activehunter];
+const NEW_PARSERS: BounceParser[] = [activehunter, biglobe];
 
 /** DEV corpus mails of other engines, some of them close cousins of the new formats. */
 const OTHERS = [
