@@ -12,6 +12,7 @@ import { biglobe } from './biglobe.ts';
 import { courier } from './courier.ts';
 import { domino } from './domino.ts';
 import { dragonfly } from './dragonfly.ts';
+import { einsundeins } from './einsundeins.ts';
 import { exchange2003 } from './exchange2003.ts';
 import { exchange2007 } from './exchange2007.ts';
 import { exim } from './exim.ts';
@@ -95,6 +96,8 @@ export const PARSERS: readonly BounceParser[] = [
   x1,
   x3,
   x6,
+  // 1&1 before Exim: it rewords Exim's notice ("For the following reason:").
+  einsundeins,
   // Exim after the services built on it (MX Logic, Mail.ru, GMX), which have their own guards.
   exim,
   opensmtpd,

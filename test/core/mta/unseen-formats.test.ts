@@ -8,6 +8,7 @@ import { decodeBounce } from '../../../lambda/core/decode.ts';
 import { readMail } from '../../../lambda/core/mail/read-mail.ts';
 import { activehunter } from '../../../lambda/core/mta/activehunter.ts';
 import { biglobe } from '../../../lambda/core/mta/biglobe.ts';
+import { einsundeins } from '../../../lambda/core/mta/einsundeins.ts';
 import type { BounceParser } from '../../../lambda/core/mta/parser.ts';
 import type { Reason } from '../../../lambda/core/types.ts';
 import { FIXTURES } from '../../helpers/corpus.ts';
@@ -49,9 +50,24 @@ const CASES: Case[] = [
     parser: 'biglobe',
     recipients: [['refuses@example.biglobe.ne.jp', '5.0.910', '', '', 'filtered']],
   },
+  {
+    file: 'einsundeins-01.eml',
+    parser: 'einsundeins',
+    subject: 'Holiday photos',
+    recipients: [['large-inbox@example.eu', '5.0.934', '', '', 'mesgtoobig']],
+  },
+  // One reason after two addresses: it concerns both.
+  {
+    file: 'einsundeins-02.eml',
+    parser: 'einsundeins',
+    recipients: [
+      ['first@example.de', '5.1.1', '550', ''],
+      ['second@example.de', '5.1.1', '550', ''],
+    ],
+  },
 ];
 
-const NEW_PARSERS: BounceParser[] = [activehunter, biglobe];
+const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins];
 
 /** DEV corpus mails of other engines, some of them close cousins of the new formats. */
 const OTHERS = [
