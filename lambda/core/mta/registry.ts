@@ -25,6 +25,7 @@ import { googleworkspace } from './googleworkspace.ts';
 import { imailserver } from './imailserver.ts';
 import { kddi } from './kddi.ts';
 import { mailfoundry } from './mailfoundry.ts';
+import { mailmarshal } from './mailmarshal.ts';
 import { mailru } from './mailru.ts';
 import { mcafee } from './mcafee.ts';
 import { messagingserver } from './messagingserver.ts';
@@ -111,6 +112,7 @@ export const PARSERS: readonly BounceParser[] = [
   // Formats without a mail in the DEV corpus, each behind its own header or marker guard.
   activehunter,
   biglobe,
+  mailmarshal,
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,

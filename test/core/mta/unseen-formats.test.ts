@@ -9,6 +9,7 @@ import { readMail } from '../../../lambda/core/mail/read-mail.ts';
 import { activehunter } from '../../../lambda/core/mta/activehunter.ts';
 import { biglobe } from '../../../lambda/core/mta/biglobe.ts';
 import { einsundeins } from '../../../lambda/core/mta/einsundeins.ts';
+import { mailmarshal } from '../../../lambda/core/mta/mailmarshal.ts';
 import type { BounceParser } from '../../../lambda/core/mta/parser.ts';
 import type { Reason } from '../../../lambda/core/types.ts';
 import { FIXTURES } from '../../helpers/corpus.ts';
@@ -65,9 +66,25 @@ const CASES: Case[] = [
       ['second@example.de', '5.1.1', '550', ''],
     ],
   },
+  // No returned message: the notice's "Your message:" block gives the ticket its title.
+  {
+    file: 'mailmarshal-01.eml',
+    parser: 'mailmarshal',
+    subject: 'Project kickoff',
+    recipients: [['left-company@example.net', '5.1.1', '550', '']],
+  },
+  {
+    file: 'mailmarshal-02.eml',
+    parser: 'mailmarshal',
+    subject: 'Weekly digest',
+    recipients: [
+      ['reader-one@example.org', '4.2.2', '452', ''],
+      ['reader-two@example.org', '4.2.2', '452', ''],
+    ],
+  },
 ];
 
-const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins];
+const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins, mailmarshal];
 
 /** DEV corpus mails of other engines, some of them close cousins of the new formats. */
 const OTHERS = [
