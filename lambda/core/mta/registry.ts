@@ -47,6 +47,7 @@ import { sendmail } from './sendmail.ts';
 import { surfcontrol } from './surfcontrol.ts';
 import { trendmicro } from './trendmicro.ts';
 import { v5sendmail } from './v5sendmail.ts';
+import { verizon } from './verizon.ts';
 import { x1 } from './x1.ts';
 import { x2 } from './x2.ts';
 import { x3 } from './x3.ts';
@@ -113,6 +114,7 @@ export const PARSERS: readonly BounceParser[] = [
   activehunter,
   biglobe,
   mailmarshal,
+  verizon,
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,

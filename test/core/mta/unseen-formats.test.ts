@@ -11,6 +11,7 @@ import { biglobe } from '../../../lambda/core/mta/biglobe.ts';
 import { einsundeins } from '../../../lambda/core/mta/einsundeins.ts';
 import { mailmarshal } from '../../../lambda/core/mta/mailmarshal.ts';
 import type { BounceParser } from '../../../lambda/core/mta/parser.ts';
+import { verizon } from '../../../lambda/core/mta/verizon.ts';
 import type { Reason } from '../../../lambda/core/types.ts';
 import { FIXTURES } from '../../helpers/corpus.ts';
 
@@ -82,9 +83,21 @@ const CASES: Case[] = [
       ['reader-two@example.org', '4.2.2', '452', ''],
     ],
   },
+  {
+    file: 'verizon-01.eml',
+    parser: 'verizon',
+    subject: 'Appointment reminder',
+    recipients: [['2025550100@vtext.com', '5.0.911', '550', '', 'userunknown']],
+  },
+  {
+    file: 'verizon-02.eml',
+    parser: 'verizon',
+    subject: 'Delivery photo',
+    recipients: [['2025550101@vzwpix.com', '5.0.911', '', '', 'userunknown']],
+  },
 ];
 
-const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins, mailmarshal];
+const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins, mailmarshal, verizon];
 
 /** DEV corpus mails of other engines, some of them close cousins of the new formats. */
 const OTHERS = [
