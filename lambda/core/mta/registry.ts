@@ -51,6 +51,7 @@ import { verizon } from './verizon.ts';
 import { x1 } from './x1.ts';
 import { x2 } from './x2.ts';
 import { x3 } from './x3.ts';
+import { x4 } from './x4.ts';
 import { x6 } from './x6.ts';
 import { yahoo } from './yahoo.ts';
 import { yandex } from './yandex.ts';
@@ -118,6 +119,8 @@ export const PARSERS: readonly BounceParser[] = [
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,
+  // The qmail clones after qmail, m-FILTER and X2, which share their subjects and sentences.
+  x4,
   rfc3464,
   rfc3834,
 ];

@@ -11,7 +11,9 @@ import { biglobe } from '../../../lambda/core/mta/biglobe.ts';
 import { einsundeins } from '../../../lambda/core/mta/einsundeins.ts';
 import { mailmarshal } from '../../../lambda/core/mta/mailmarshal.ts';
 import type { BounceParser } from '../../../lambda/core/mta/parser.ts';
+import { PARSERS } from '../../../lambda/core/mta/registry.ts';
 import { verizon } from '../../../lambda/core/mta/verizon.ts';
+import { x4 } from '../../../lambda/core/mta/x4.ts';
 import type { Reason } from '../../../lambda/core/types.ts';
 import { FIXTURES } from '../../helpers/corpus.ts';
 
@@ -95,9 +97,22 @@ const CASES: Case[] = [
     subject: 'Delivery photo',
     recipients: [['2025550101@vzwpix.com', '5.0.911', '', '', 'userunknown']],
   },
+  {
+    file: 'x4-01.eml',
+    parser: 'x4',
+    subject: 'Shipping update',
+    recipients: [['no-such-user@example.org', '5.1.1', '550', 'RCPT', 'userunknown']],
+  },
+  // "Connected to ... but sender was rejected": the sender address was refused.
+  {
+    file: 'x4-02.eml',
+    parser: 'x4',
+    subject: 'Factura de julio',
+    recipients: [['destino@example.org', '5.7.1', '553', 'MAIL', 'rejected']],
+  },
 ];
 
-const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins, mailmarshal, verizon];
+const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins, mailmarshal, verizon, x4];
 
 /** DEV corpus mails of other engines, some of them close cousins of the new formats. */
 const OTHERS = [
@@ -113,6 +128,9 @@ const OTHERS = [
   'rhost-franceptt-04.eml',
   'rhost-mimecast-01.eml',
 ];
+
+/** Mails that a parser could read too, but that an earlier parser in the registry reads first. */
+const READ_EARLIER: Record<string, string[]> = { x4: ['lhost-x2-06.eml'] };
 
 const read = (dir: string, file: string) => readFileSync(join(FIXTURES, dir, file));
 
@@ -130,8 +148,20 @@ describe.each(CASES)('$file', ({ file, parser, subject, recipients }) => {
   });
 });
 
-describe.each(NEW_PARSERS.map((p) => [p.id, p] as const))('%s', (_, parser) => {
-  it.each(OTHERS)('does not claim %s', async (file) => {
+describe.each(NEW_PARSERS.map((p) => [p.id, p] as const))('%s', (id, parser) => {
+  const others = OTHERS.filter((file) => !READ_EARLIER[id]?.includes(file));
+  it.each(others)('does not claim %s', async (file) => {
     expect(parser.parse(await readMail(read('sisimai', file)))).toBeNull();
   });
+});
+
+describe('the registry order of the formats that share wording with others', () => {
+  const ids = PARSERS.map((p) => p.id);
+  const triesFirst = (a: string, b: string) => expect(ids.indexOf(a)).toBeLessThan(ids.indexOf(b));
+
+  it('tries the qmail clones (X4) after qmail, m-FILTER and X2', () => {
+    for (const earlier of ['qmail', 'mfilter', 'x2']) triesFirst(earlier, 'x4');
+  });
+
+  it('tries 1&1 before Exim, whose notice it rewords', () => triesFirst('einsundeins', 'exim'));
 });
