@@ -52,6 +52,7 @@ import { x1 } from './x1.ts';
 import { x2 } from './x2.ts';
 import { x3 } from './x3.ts';
 import { x4 } from './x4.ts';
+import { x5 } from './x5.ts';
 import { x6 } from './x6.ts';
 import { yahoo } from './yahoo.ts';
 import { yandex } from './yandex.ts';
@@ -116,6 +117,7 @@ export const PARSERS: readonly BounceParser[] = [
   biglobe,
   mailmarshal,
   verizon,
+  x5,
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,

@@ -14,6 +14,7 @@ import type { BounceParser } from '../../../lambda/core/mta/parser.ts';
 import { PARSERS } from '../../../lambda/core/mta/registry.ts';
 import { verizon } from '../../../lambda/core/mta/verizon.ts';
 import { x4 } from '../../../lambda/core/mta/x4.ts';
+import { x5 } from '../../../lambda/core/mta/x5.ts';
 import type { Reason } from '../../../lambda/core/types.ts';
 import { FIXTURES } from '../../helpers/corpus.ts';
 
@@ -110,9 +111,15 @@ const CASES: Case[] = [
     subject: 'Factura de julio',
     recipients: [['destino@example.org', '5.7.1', '553', 'MAIL', 'rejected']],
   },
+  // The report is wrapped in another mail: its delivery-status part is read from the attached message.
+  {
+    file: 'x5-01.eml',
+    parser: 'x5',
+    recipients: [['unknown-person@example.co.jp', '5.1.1', '550', '', 'userunknown']],
+  },
 ];
 
-const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins, mailmarshal, verizon, x4];
+const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins, mailmarshal, verizon, x4, x5];
 
 /** DEV corpus mails of other engines, some of them close cousins of the new formats. */
 const OTHERS = [
