@@ -10,6 +10,7 @@ import { arf } from './arf.ts';
 import { barracuda } from './barracuda.ts';
 import { biglobe } from './biglobe.ts';
 import { courier } from './courier.ts';
+import { deutschetelekom } from './deutschetelekom.ts';
 import { domino } from './domino.ts';
 import { dragonfly } from './dragonfly.ts';
 import { einsundeins } from './einsundeins.ts';
@@ -118,6 +119,7 @@ export const PARSERS: readonly BounceParser[] = [
   mailmarshal,
   verizon,
   x5,
+  deutschetelekom,
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,

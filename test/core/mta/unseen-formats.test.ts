@@ -8,6 +8,7 @@ import { decodeBounce } from '../../../lambda/core/decode.ts';
 import { readMail } from '../../../lambda/core/mail/read-mail.ts';
 import { activehunter } from '../../../lambda/core/mta/activehunter.ts';
 import { biglobe } from '../../../lambda/core/mta/biglobe.ts';
+import { deutschetelekom } from '../../../lambda/core/mta/deutschetelekom.ts';
 import { einsundeins } from '../../../lambda/core/mta/einsundeins.ts';
 import { mailmarshal } from '../../../lambda/core/mta/mailmarshal.ts';
 import type { BounceParser } from '../../../lambda/core/mta/parser.ts';
@@ -117,9 +118,30 @@ const CASES: Case[] = [
     parser: 'x5',
     recipients: [['unknown-person@example.co.jp', '5.1.1', '550', '', 'userunknown']],
   },
+  {
+    file: 'deutschetelekom-01.eml',
+    parser: 'deutschetelekom',
+    subject: 'Club meeting',
+    recipients: [['full-mailbox@t-online.de', '5.2.2', '552', '']],
+  },
+  // Bigfoot (Sisimai 4's Bigfoot) writes Sendmail's transcript and DSN: the Sendmail parser reads it.
+  {
+    file: 'bigfoot-01.eml',
+    parser: 'sendmail',
+    recipients: [['forwarded@example.net', '5.0.0', '553', 'RCPT']],
+  },
 ];
 
-const NEW_PARSERS: BounceParser[] = [activehunter, biglobe, einsundeins, mailmarshal, verizon, x4, x5];
+const NEW_PARSERS: BounceParser[] = [
+  activehunter,
+  biglobe,
+  deutschetelekom,
+  einsundeins,
+  mailmarshal,
+  verizon,
+  x4,
+  x5,
+];
 
 /** DEV corpus mails of other engines, some of them close cousins of the new formats. */
 const OTHERS = [
