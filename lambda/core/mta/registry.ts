@@ -31,6 +31,7 @@ import { mailru } from './mailru.ts';
 import { mcafee } from './mcafee.ts';
 import { messagingserver } from './messagingserver.ts';
 import { mfilter } from './mfilter.ts';
+import { mimecast } from './mimecast.ts';
 import { mxlogic } from './mxlogic.ts';
 import { notes } from './notes.ts';
 import { office365 } from './office365.ts';
@@ -120,6 +121,7 @@ export const PARSERS: readonly BounceParser[] = [
   verizon,
   x5,
   deutschetelekom,
+  mimecast,
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,

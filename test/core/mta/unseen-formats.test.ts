@@ -11,6 +11,7 @@ import { biglobe } from '../../../lambda/core/mta/biglobe.ts';
 import { deutschetelekom } from '../../../lambda/core/mta/deutschetelekom.ts';
 import { einsundeins } from '../../../lambda/core/mta/einsundeins.ts';
 import { mailmarshal } from '../../../lambda/core/mta/mailmarshal.ts';
+import { mimecast } from '../../../lambda/core/mta/mimecast.ts';
 import type { BounceParser } from '../../../lambda/core/mta/parser.ts';
 import { PARSERS } from '../../../lambda/core/mta/registry.ts';
 import { verizon } from '../../../lambda/core/mta/verizon.ts';
@@ -124,6 +125,11 @@ const CASES: Case[] = [
     subject: 'Club meeting',
     recipients: [['full-mailbox@t-online.de', '5.2.2', '552', '']],
   },
+  {
+    file: 'mimecast-01.eml',
+    parser: 'mimecast',
+    recipients: [['moved-away@example.org', '5.4.1', '', '']],
+  },
   // Bigfoot (Sisimai 4's Bigfoot) writes Sendmail's transcript and DSN: the Sendmail parser reads it.
   {
     file: 'bigfoot-01.eml',
@@ -138,6 +144,7 @@ const NEW_PARSERS: BounceParser[] = [
   deutschetelekom,
   einsundeins,
   mailmarshal,
+  mimecast,
   verizon,
   x4,
   x5,
