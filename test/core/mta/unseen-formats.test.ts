@@ -130,6 +130,13 @@ const CASES: Case[] = [
     parser: 'mimecast',
     recipients: [['moved-away@example.org', '5.4.1', '', '']],
   },
+  // IMSS's Japanese notice: a Japanese subject and labels, the command after ">>>", the reply after "<<<".
+  {
+    file: 'trendmicro-01.eml',
+    parser: 'trendmicro',
+    subject: 'Seminar invitation',
+    recipients: [['missing-user@example.co.jp', '5.1.1', '550', 'RCPT', 'userunknown']],
+  },
   // Bigfoot (Sisimai 4's Bigfoot) writes Sendmail's transcript and DSN: the Sendmail parser reads it.
   {
     file: 'bigfoot-01.eml',
