@@ -76,6 +76,15 @@ export const PARSERS: readonly BounceParser[] = [
   outlook,
   office365,
   exchange2003,
+  // Formats without a mail in the DEV corpus, each behind a strict header or marker guard: before the
+  // generic Sendmail and Exim readers, which would read their DSN or transcript but not their wording.
+  activehunter,
+  biglobe,
+  mailmarshal,
+  verizon,
+  x5,
+  deutschetelekom,
+  mimecast,
   postfix,
   sendmail,
   // Exchange 2007+ after Postfix and Sendmail: its guard is a subject and notice wording.
@@ -114,14 +123,6 @@ export const PARSERS: readonly BounceParser[] = [
   amazonses,
   powermta,
   mcafee,
-  // Formats without a mail in the DEV corpus, each behind its own header or marker guard.
-  activehunter,
-  biglobe,
-  mailmarshal,
-  verizon,
-  x5,
-  deutschetelekom,
-  mimecast,
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,
