@@ -2,7 +2,7 @@
 // sentences ("... does not like recipient.", "Remote host said: ..."), under another opener than
 // qmail's own "Hi. This is the qmail-send program":
 //   Unable to deliver message to the following address(es).   |  Su mensaje no pudo ser entregado
-//   Hi. This is the mail delivery agent at ... unable to deliver your message to the following addresses
+//   Hi. ... unable to deliver your message to the following addresses  |  Sorry, we were unable to ...
 //   <user@example.jp>:
 //   192.0.2.153 does not like recipient.
 //   Remote host said: 550 5.1.1 <user@example.jp>... User Unknown
@@ -15,9 +15,9 @@ import { readQmailParagraphs } from './qmail.ts';
 
 const SUBJECT = /^(?:failure notice|Permanent Delivery Failure)/i;
 const RECEIVED = /^\(qmail \d+ invoked for bounce\)/;
-/** The clones' first sentences. */
+/** The clones' first sentences (qmail's own "Hi. This is the qmail-send program" is read by qmail). */
 const OPENERS =
-  /^(?:He\/Her is not .+ user|Hi\. .+ unable to deliver your message to the following addresses|Su mensaje no pudo ser entregado|This is the (?:machine generated message from mail service|mail delivery agent at)|Unable to deliver message to the following address|Unfortunately, your mail was not delivered to the following address:|Your (?:mail message to the following address|message to the following addresses)|We're sorry\.)/m;
+  /^He\/Her is not .+ user|unable to deliver your message to the following address|^Su mensaje no pudo ser entregado|^This is the (?:machine generated message from mail service|mail delivery agent at)|^Unable to deliver message to the following address|^Unfortunately, your mail was not delivered to the following address:|^Your (?:mail message to the following address|message to the following addresses)|^We're sorry\./m;
 const MARKERS = [/^--- ?(?:Below this line is a copy of the message|Original message follows)\.?/m];
 /** "To: <user@example.jp>:" as some clones head a paragraph. */
 const TO_HEAD = /^To ?: ?(?=<[^<>\s@]+@[^<>\s]+>:)/gm;

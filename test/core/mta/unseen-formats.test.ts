@@ -202,8 +202,8 @@ describe('the registry order of the formats that share wording with others', () 
   const ids = PARSERS.map((p) => p.id);
   const triesFirst = (a: string, b: string) => expect(ids.indexOf(a)).toBeLessThan(ids.indexOf(b));
 
-  it('tries the qmail clones (X4) after qmail, m-FILTER and X2', () => {
-    for (const earlier of ['qmail', 'mfilter', 'x2']) triesFirst(earlier, 'x4');
+  it('tries the qmail clones (X4) after qmail, m-FILTER, X2 and Yahoo (a qmail descendant)', () => {
+    for (const earlier of ['qmail', 'mfilter', 'x2', 'yahoo']) triesFirst(earlier, 'x4');
   });
 
   it('tries 1&1 before Exim, whose notice it rewords', () => triesFirst('einsundeins', 'exim'));
