@@ -77,11 +77,16 @@ export const qmail: BounceParser = {
       (/^failure notice$/i.test(mail.headers.get('subject')) && headerMatches(mail, ['received'], RECEIVED));
     if (!fromQmail) return null;
     const { notice, original } = splitQuotedOriginal(mail.text, MARKERS);
-    const recipients = paragraphs(notice).map(([address, lines]) => readParagraph(address, lines));
+    const recipients = readQmailParagraphs(notice);
     if (recipients.length === 0) return null;
     return { recipients, ...(original ? { quotedOriginal: original } : {}) };
   },
 };
+
+/** One recipient per "<address>:" paragraph of a qmail notice; the qmail clones (X4) read theirs here. */
+export function readQmailParagraphs(notice: string): ParsedRecipient[] {
+  return paragraphs(notice).map(([address, lines]) => readParagraph(address, lines));
+}
 
 /** The "<address>:" paragraphs of the notice, in order. */
 function paragraphs(notice: string): Array<[string, string[]]> {

@@ -1,15 +1,19 @@
 // THE ordered list of bounce-format parsers: the first that recognises a mail reads it.
 // Specific formats first (each guards on headers or a marker line), RFC 3464 after them, then
 // the auto-reply detector, which must not claim a bounce that merely says "auto-replied".
+import { activehunter } from './activehunter.ts';
 import { amavis } from './amavis.ts';
 import { amazonses } from './amazonses.ts';
 import { amazonworkmail } from './amazonworkmail.ts';
 import { apachejames } from './apachejames.ts';
 import { arf } from './arf.ts';
 import { barracuda } from './barracuda.ts';
+import { biglobe } from './biglobe.ts';
 import { courier } from './courier.ts';
+import { deutschetelekom } from './deutschetelekom.ts';
 import { domino } from './domino.ts';
 import { dragonfly } from './dragonfly.ts';
+import { einsundeins } from './einsundeins.ts';
 import { exchange2003 } from './exchange2003.ts';
 import { exchange2007 } from './exchange2007.ts';
 import { exim } from './exim.ts';
@@ -22,10 +26,12 @@ import { googleworkspace } from './googleworkspace.ts';
 import { imailserver } from './imailserver.ts';
 import { kddi } from './kddi.ts';
 import { mailfoundry } from './mailfoundry.ts';
+import { mailmarshal } from './mailmarshal.ts';
 import { mailru } from './mailru.ts';
 import { mcafee } from './mcafee.ts';
 import { messagingserver } from './messagingserver.ts';
 import { mfilter } from './mfilter.ts';
+import { mimecast } from './mimecast.ts';
 import { mxlogic } from './mxlogic.ts';
 import { notes } from './notes.ts';
 import { office365 } from './office365.ts';
@@ -43,9 +49,12 @@ import { sendmail } from './sendmail.ts';
 import { surfcontrol } from './surfcontrol.ts';
 import { trendmicro } from './trendmicro.ts';
 import { v5sendmail } from './v5sendmail.ts';
+import { verizon } from './verizon.ts';
 import { x1 } from './x1.ts';
 import { x2 } from './x2.ts';
 import { x3 } from './x3.ts';
+import { x4 } from './x4.ts';
+import { x5 } from './x5.ts';
 import { x6 } from './x6.ts';
 import { yahoo } from './yahoo.ts';
 import { yandex } from './yandex.ts';
@@ -67,6 +76,15 @@ export const PARSERS: readonly BounceParser[] = [
   outlook,
   office365,
   exchange2003,
+  // Formats without a mail in the DEV corpus, each behind a strict header or marker guard: before the
+  // generic Sendmail and Exim readers, which would read their DSN or transcript but not their wording.
+  activehunter,
+  biglobe,
+  mailmarshal,
+  verizon,
+  x5,
+  deutschetelekom,
+  mimecast,
   postfix,
   sendmail,
   // Exchange 2007+ after Postfix and Sendmail: its guard is a subject and notice wording.
@@ -93,6 +111,8 @@ export const PARSERS: readonly BounceParser[] = [
   x1,
   x3,
   x6,
+  // 1&1 before Exim: it rewords Exim's notice ("For the following reason:").
+  einsundeins,
   // Exim after the services built on it (MX Logic, Mail.ru, GMX), which have their own guards.
   exim,
   opensmtpd,
@@ -106,6 +126,8 @@ export const PARSERS: readonly BounceParser[] = [
   // Looser guards (a subject and a notice line): after the formats above.
   v5sendmail,
   x2,
+  // The qmail clones after qmail, m-FILTER and X2, which share their subjects and sentences.
+  x4,
   rfc3464,
   rfc3834,
 ];
