@@ -38,6 +38,7 @@ import { office365 } from './office365.ts';
 import { opensmtpd } from './opensmtpd.ts';
 import { outlook } from './outlook.ts';
 import type { BounceParser } from './parser.ts';
+import { plaintext } from './plaintext.ts';
 import { postfix } from './postfix.ts';
 import { powermta } from './powermta.ts';
 import { qmail } from './qmail.ts';
@@ -129,5 +130,7 @@ export const PARSERS: readonly BounceParser[] = [
   // The qmail clones after qmail, m-FILTER and X2, which share their subjects and sentences.
   x4,
   rfc3464,
+  // Plain-text notices no parser above knows: a mailer daemon's failure words next to an address.
+  plaintext,
   rfc3834,
 ];
