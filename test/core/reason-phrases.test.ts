@@ -54,3 +54,16 @@ describe('other common refusals', () => {
     expect(await reasonOf('550 User unknown', 'end of DATA')).toBe('filtered');
   });
 });
+
+describe('local delivery agents quoted in a bounce', () => {
+  it.each([
+    ['mail.local: unknown user: kijitora', 'userunknown'],
+    ['maildrop: maildir over quota.', 'mailboxfull'],
+    ['vdeliver: Invalid or unknown virtual user', 'userunknown'],
+    ['vdelivermail: Sorry, no mailbox here by that name', 'userunknown'],
+    ['procmail: Quota exceeded while writing "/var/mail/kijitora"', 'mailboxfull'],
+    ['dovecot: Quota exceeded (mailbox for user is full)', 'mailboxfull'],
+  ])('"%s" is %s, whatever the command', async (words, reason) => {
+    expect(await reasonOf(words, 'end of DATA')).toBe(reason);
+  });
+});

@@ -3,6 +3,7 @@
 import type { ParsedRecipient } from '../mta/parser.ts';
 import { MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
+import { agentVerdict } from './delivery-agents.ts';
 import { FIRST_PASS, LATER_PASS, RULE_OF_REASON } from './order.ts';
 import { providerVerdict } from './providers/index.ts';
 import { reasonOfReplyCode } from './reply-codes.ts';
@@ -41,7 +42,8 @@ export function classifyRecipient(recipient: ParsedRecipient): Verdict {
   const text = normalizeDiagnostic(recipient.diagnosticCode ?? '');
   const command = recipient.command ?? '';
   const type = recipient.diagnosticType ?? '';
-  const decided = providerVerdict(recipient, text) ?? verdictOfRules(status, text, command, type);
+  const decided =
+    providerVerdict(recipient, text) ?? agentVerdict(text) ?? verdictOfRules(status, text, command, type);
   // The filter convention (filtered.ts) reads the SMTP command; a format that knows the address is
   // unknown knows better.
   if (decided === 'filtered' && given === 'userunknown') return { reason: given };

@@ -11,7 +11,9 @@ export function recipientsFromDsn(mail: MailView): ParsedRecipient[] {
   const parts = mail.deliveryStatus.length > 0 ? mail.deliveryStatus : inlineDeliveryStatus(mail.text);
   const recipients: ParsedRecipient[] = [];
   for (const part of parts) {
-    for (const fields of parseDeliveryStatus(repairDeliveryStatus(part)).recipients) {
+    const report = parseDeliveryStatus(repairDeliveryStatus(part));
+    const reportingMta = hostOf(report.reportingMta);
+    for (const fields of report.recipients) {
       const address = recipientAddress(fields.finalRecipient, fields.originalRecipient);
       if (!address) continue;
       const diagnostic = fields.diagnosticCode;
@@ -23,7 +25,8 @@ export function recipientsFromDsn(mail: MailView): ParsedRecipient[] {
         replyCode: findSmtpReplyCode(diagnostic, status),
         diagnosticCode: diagnostic,
         diagnosticType: fields.diagnosticType,
-        remoteMta: (fields.remoteMta.split(/\s/)[0] ?? '').replace(/\.$/, ''),
+        remoteMta: hostOf(fields.remoteMta),
+        ...(reportingMta ? { reportingMta } : {}),
         command: findCommand(diagnostic),
         ...(fields.lastAttemptDate ? { lastAttemptAt: fields.lastAttemptDate } : {}),
       });
@@ -76,4 +79,9 @@ function inlineDeliveryStatus(text: string): string[] {
   const reportingMta = text.search(/^Reporting-MTA:/im);
   const from = reportingMta !== -1 && reportingMta < start ? reportingMta : start;
   return [text.slice(from)];
+}
+
+/** "mx.example.jp. (192.0.2.1, the server ...)" → "mx.example.jp". */
+function hostOf(value: string): string {
+  return (value.split(/\s/)[0] ?? '').replace(/\.$/, '');
 }

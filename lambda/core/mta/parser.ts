@@ -14,6 +14,8 @@ export interface ParsedRecipient {
   /** Diagnostic-Code type, lower-cased: "smtp", "x-unix", ... */
   diagnosticType?: string;
   remoteMta?: string;
+  /** The MTA that wrote the report (DSN Reporting-MTA): a relay or gateway may word the failure itself. */
+  reportingMta?: string;
   /** SMTP command answered with the error: "CONN", "HELO", "EHLO", "MAIL", "RCPT", "DATA", ... */
   command?: string;
   lastAttemptAt?: string;

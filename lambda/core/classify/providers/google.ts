@@ -6,6 +6,9 @@ export const google: ProviderRule = {
   hosts: ['google.com', 'googlemail.com'],
   domains: ['gmail.com', 'googlemail.com'],
   table: [
+    // Google's newer DSN text: "Your message wasn't delivered to x because the address couldn't be found".
+    ["because the address couldn't be found", 'userunknown'],
+    ["because the domain couldn't be found", 'hostunknown'],
     ['receiving mail at a rate that prevents additional messages', 'speeding'],
     ['content presents a potential security issue', 'policyviolation'],
     ['has a policy that prohibited the mail that you sent', 'policyviolation'],

@@ -7,6 +7,7 @@ import { docomo } from './docomo.ts';
 import { facebook } from './facebook.ts';
 import { godaddy } from './godaddy.ts';
 import { google } from './google.ts';
+import { messagelabs } from './messagelabs.ts';
 import { microsoft } from './microsoft.ts';
 import { mimecast } from './mimecast.ts';
 import { orange } from './orange.ts';
@@ -28,6 +29,7 @@ export const PROVIDERS: readonly ProviderRule[] = [
   mimecast,
   tencent,
   facebook,
+  messagelabs,
 ];
 
 /** The verdict of the provider that serves the recipient, if it words this failure its own way. */

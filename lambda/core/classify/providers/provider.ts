@@ -16,6 +16,9 @@ export function servedBy(rule: ProviderRule, recipient: ParsedRecipient): boolea
   // "mx.example.jp. (192.0.2.1, the server for the domain example.jp.)" → "mx.example.jp"
   const mta = (recipient.remoteMta ?? '').toLowerCase().split(/[\s(]/)[0]?.replace(/\.$/, '') ?? '';
   if (mta && rule.hosts.some((h) => mta === h || mta.endsWith(`.${h}`))) return true;
+  // A gateway that wrote the report itself (MessageLabs, Google's relays) words the failure its way.
+  const reporter = (recipient.reportingMta ?? '').toLowerCase();
+  if (reporter && rule.hosts.some((h) => reporter === h || reporter.endsWith(`.${h}`))) return true;
   const domain = recipient.address.slice(recipient.address.lastIndexOf('@') + 1).toLowerCase();
   return rule.domains?.some((d) => domain === d || domain.endsWith(`.${d}`)) ?? false;
 }
