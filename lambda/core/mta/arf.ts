@@ -38,12 +38,13 @@ function fromSender(mail: MailView, feedbackType: string): ParsedBounce {
   return { kind: 'feedback', recipients: address ? [recipient(address, feedbackType)] : [] };
 }
 
+/** Complaint forwards without an ARF part: Microsoft's JMRP, and Amazon SES's complaint relay. */
+const COMPLAINT_SENDERS = /@(?:hotmail\.com|outlook\.com|email-abuse\.amazonses\.com)$/;
+
 function isMicrosoftComplaint(mail: MailView): boolean {
   return (
     /^complaint about message from /i.test(mail.headers.get('subject')) &&
-    addressesIn(mail.headers.get('from')).some(
-      (a) => a.endsWith('@hotmail.com') || a.endsWith('@outlook.com'),
-    )
+    addressesIn(mail.headers.get('from')).some((a) => COMPLAINT_SENDERS.test(a))
   );
 }
 
