@@ -16,19 +16,20 @@ export interface TicketLinks {
   expiresAt: string;
 }
 
-export interface TicketRecipient {
-  address: string;
-  action: RecipientResult['action'];
-  status: string;
-  replyCode: string;
-  reason: Reason;
-  hardBounce: boolean;
-  /** The remote server's own words (cut at 2,000 characters). */
-  diagnosticCode: string;
-  remoteMta: string;
-  command: string;
-  carrier?: Carrier;
-}
+/** A recipient as a ticket shows it: the report's facts (the server's words cut at 2,000 characters). */
+export type TicketRecipient = Pick<
+  RecipientResult,
+  | 'address'
+  | 'action'
+  | 'status'
+  | 'replyCode'
+  | 'reason'
+  | 'hardBounce'
+  | 'diagnosticCode'
+  | 'remoteMta'
+  | 'command'
+  | 'carrier'
+>;
 
 export interface TicketOriginal {
   subject: string;
