@@ -3,7 +3,7 @@
 import type { Category } from '../diagnosis/categories.ts';
 import type { Diagnosis } from '../diagnosis/diagnose.ts';
 import type { LocalText } from '../diagnosis/reasons.ts';
-import type { BounceReport, Carrier, MessageKind, Reason, RecipientResult } from '../types.ts';
+import type { BounceReport, MessageKind, Reason, RecipientResult } from '../types.ts';
 import { ticketBodyText } from './ticket-text.ts';
 import type { SesVerdicts } from './verdicts.ts';
 
