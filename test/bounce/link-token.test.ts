@@ -26,6 +26,7 @@ describe('link tokens', () => {
     expect(verifyLinkToken(token, { key: KEY, now: new Date(EXPIRES * 1000) })).toEqual({
       ok: false,
       problem: 'expired',
+      expiresAt: EXPIRES,
     });
   });
 
