@@ -128,8 +128,10 @@ describe('the preview in Chromium', () => {
     await expect(frame.locator('p.lead').textContent()).resolves.toBe('鈴木 太郎 様');
     expect(await page.locator('iframe.html-body').getAttribute('sandbox')).toBe('');
     // The inline image came from the mail itself (cid: made a data: URL) and was drawn.
-    const logo = frame.locator('img[alt="ロゴ"]');
-    expect(await logo.evaluate('(img) => img.naturalWidth')).toBe(8);
+    const drawn = await page
+      .frames()[1]
+      ?.evaluate<number>(`document.querySelector('img[alt="ロゴ"]').naturalWidth`);
+    expect(drawn).toBe(8);
     expect(requests).toEqual([url]);
     await context.close();
   });
