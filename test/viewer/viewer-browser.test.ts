@@ -1,7 +1,8 @@
 // The viewer in headless Chromium (Debian's package via playwright-core), against the viewer's own
 // handler on a loopback server reading s3rver: Japanese renders, a hostile original runs nothing and
 // reaches nothing, an expired link says so, the download is named after the subject. One browser for
-// the file. Leaves a screenshot of the preview in test-artifacts/viewer-preview.png.
+// the file. Leaves screenshots of two previews in test-artifacts/ (viewer-preview.png: ISO-2022-JP text
+// mail with its diagnosis; viewer-preview-html.png: Shift_JIS mail with its HTML body and attachments).
 import { once } from 'node:events';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -109,8 +110,7 @@ describe('the preview in Chromium', () => {
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('no-referrer');
     expect(requests).toEqual([url]);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'viewer-preview.png'), fullPage: true });
+    await saveScreenshot(page, 'viewer-preview.png');
     await context.close();
   });
 
@@ -132,6 +132,7 @@ describe('the preview in Chromium', () => {
       .frames()[1]
       ?.evaluate<number>(`document.querySelector('img[alt="ロゴ"]').naturalWidth`);
     expect(drawn).toBe(8);
+    await saveScreenshot(page, 'viewer-preview-html.png');
     expect(requests).toEqual([url]);
     await context.close();
   });
@@ -228,6 +229,18 @@ describe('the download', () => {
     await context.close();
   });
 });
+
+/**
+ * The whole page as an image. A full-page screenshot leaves the sandboxed frame (drawn by another
+ * process) blank below the fold, so the window is made as tall as the page instead.
+ */
+async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+  await page.setViewportSize({ width: 1280, height });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, name) });
+}
 
 /** The page as a reader sees it (Playwright's innerText: rendered text, hidden parts left out). */
 function visibleText(page: Page): Promise<string> {

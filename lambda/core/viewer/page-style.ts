@@ -25,7 +25,7 @@ dl.headers { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 
 dl.headers dt { color: var(--muted); }
 dl.headers dd { margin: 0; overflow-wrap: anywhere; }
 pre.body { font-family: ${MONO_STACK}; white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
-iframe.html-body { width: 100%; height: 70vh; border: 1px solid var(--line); border-radius: 4px; background: #fff; resize: vertical; }
+iframe.html-body { width: 100%; height: min(70vh, 48rem); border: 1px solid var(--line); border-radius: 4px; background: #fff; resize: vertical; }
 .note { color: var(--muted); font-size: .9rem; }
 .diagnosis { border-left: 4px solid #cf222e; }
 .diagnosis p { margin: .25rem 0; }
