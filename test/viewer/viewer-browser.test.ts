@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalViewer, startLocalViewer } from '../../lambda/adapters/local-viewer-server.ts';
 import { S3StoredMailReader } from '../../lambda/adapters/mail-store/s3-stored-mail-reader.ts';
 import { type LinkKind, linkExpiry, linkUrl, mintLinkToken } from '../../lambda/core/links/link-token.ts';
@@ -35,11 +35,16 @@ const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 let s3: LocalS3;
 let client: S3Client;
 let viewer: LocalViewer;
-let browser: Browser;
+let browser: Browser | undefined;
+let browserMissing: Error | undefined;
 let evil: { server: Server; url: string; hits: string[] };
 
 beforeAll(async () => {
-  [s3, evil, browser] = await Promise.all([startS3([BUCKET]), startEvilServer(), launchChromium()]);
+  [s3, evil] = await Promise.all([startS3([BUCKET]), startEvilServer()]);
+  browser = await launchChromium().catch((error: unknown) => {
+    browserMissing = error as Error;
+    return undefined;
+  });
   client = new S3Client({
     endpoint: s3.endpoint,
     forcePathStyle: true,
@@ -68,6 +73,11 @@ beforeAll(async () => {
   );
 });
 
+// Without a browser every test fails by name with the way to install one; none is skipped.
+beforeEach(() => {
+  if (browserMissing) throw browserMissing;
+});
+
 afterAll(async () => {
   await browser?.close();
   client?.destroy();
@@ -81,6 +91,7 @@ function link(id: string, kind: LinkKind = 'original', expiresAt = linkExpiry(ne
 
 /** A fresh context per test, recording every request any of its frames makes. */
 async function openPage(): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
+  if (!browser) throw browserMissing;
   const context = await browser.newContext({ acceptDownloads: true });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
