@@ -14,10 +14,12 @@ const USAGE = `Usage:
       and what to do. --json prints one JSON line per file.
       Exit status: 0 every file decoded, 1 some file could not be read or decoded, 2 usage error.
 ${PROBE_USAGE}
-  bounce-doctor run-local [--keep DIR] [PATH...]
+  bounce-doctor run-local [--serve | --no-serve] [--port N] [--keep DIR] [PATH...]
       What \`npm start\` runs: mail files (default: examples/bounces) through the bounce Lambda's
       handler code with no AWS: the files stand in for S3, a ticket receiver on loopback for the
-      ticket API. Prints each ticket. --keep DIR keeps the stored originals in DIR/originals.
+      ticket API. Prints each ticket. Then, on a terminal (or with --serve), the viewer serves the
+      printed links on http://127.0.0.1 (--port N, default any free port) until Ctrl+C; piped or
+      with CI set (or --no-serve), it exits at once. --keep DIR keeps the stored mails in DIR/originals.
       Exit status: 0 every mail handled, 1 some mail failed.
 ${REPLAY_USAGE}
   bounce-doctor help`;
@@ -76,14 +78,35 @@ async function runLocalCommand(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { keep: { type: 'string' } },
+    options: {
+      keep: { type: 'string' },
+      serve: { type: 'boolean' },
+      'no-serve': { type: 'boolean' },
+      port: { type: 'string' },
+    },
   });
+  const port = Number(values.port ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new UsageError(`--port must be a port number, not "${values.port}"`);
+  }
+  // Serving waits for Ctrl+C: only where someone can press it, unless asked.
+  const serve =
+    values.serve ?? (values['no-serve'] ? false : process.stdout.isTTY === true && !process.env.CI);
   return runLocal({
     paths: positionals.length > 0 ? positionals : [DEFAULT_SAMPLES],
     ...(values.keep ? { keep: values.keep } : {}),
     viewerBaseUrl: process.env.VIEWER_BASE_URL || LOCAL_VIEWER_BASE_URL,
+    ...(serve ? { serve: { port, untilStopped: stopSignal() } } : {}),
     out: process.stdout,
     err: process.stderr,
+  });
+}
+
+/** Settles on the first Ctrl+C (SIGINT) or SIGTERM; the run then closes the viewer and exits 0. */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
   });
 }
 

@@ -1,46 +1,101 @@
 // `bounce-doctor run-local` (what `npm start` runs): mail files through the bounce Lambda's own handler
-// code with no AWS: the files stand in for S3, a folder takes the originals, and a ticket receiver on
-// loopback stands in for the ticket API. Prints each ticket; the receiver is closed before it returns.
+// code with no AWS: the files stand in for S3, a folder takes the stored originals and raw bounces, and
+// a ticket receiver on loopback stands in for the ticket API. Prints each ticket. With `serve`, the
+// viewer Lambda's own handler then serves the printed links on loopback until the run is stopped.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
+import { type LocalViewer, startLocalViewer } from '../../lambda/adapters/local-viewer-server.ts';
 import { listMailFiles } from '../../lambda/adapters/mail-files.ts';
+import { FolderOriginalStore } from '../../lambda/adapters/mail-store/file-mail-store.ts';
 import { startLocalTicketReceiver } from '../../lambda/adapters/tickets/local-receiver.ts';
+import type { ViewerObserver } from '../../lambda/adapters/viewer-observer.ts';
 import { messageIdsForFiles } from '../../lambda/core/bounce/file-message-ids.ts';
 import { sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
 import type { GenericTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
 import { createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 import { localBounceDependencies } from '../../lambda/handlers/local-bounce-dependencies.ts';
+import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
 import { noTicketLine, ticketBlock } from './ticket-print.ts';
 
 export interface RunLocalOptions {
   paths: readonly string[];
   /** Keep the stored originals here; by default they go to a temporary folder that is removed. */
   keep?: string;
+  /** Where links point when the viewer is not served here. */
   viewerBaseUrl: string;
+  /** Serve the viewer on 127.0.0.1 (port 0: any free one) until `untilStopped` settles. */
+  serve?: { port: number; untilStopped: Promise<unknown> };
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
 }
 
-/** The links' host in a local run: a reserved name, since the viewer is not part of the local run. */
+/** The links' host in a run that does not serve the viewer: a reserved name that opens nothing. */
 export const LOCAL_VIEWER_BASE_URL = 'https://viewer.bounce-doctor.example';
 
 /** Resolves to the exit code: 0 every mail handled, 1 some mail failed. */
 export async function runLocal(options: RunLocalOptions): Promise<number> {
   const files = messageIdsForFiles(await listMailFiles(options.paths));
   const folder = options.keep ?? (await mkdtemp(join(tmpdir(), 'bounce-doctor-')));
+  const originalsFolder = join(folder, 'originals');
+  const linkKey = randomBytes(32).toString('base64url');
+  let viewer: LocalViewer | undefined;
+  try {
+    if (options.serve) {
+      viewer = await startLocalViewer(
+        createViewerHandler({
+          mails: new FolderOriginalStore(originalsFolder),
+          linkKey: async () => linkKey,
+          observer: printRequests(options.err),
+        }),
+        { port: options.serve.port },
+      );
+    }
+    const viewerBaseUrl = viewer?.url ?? options.viewerBaseUrl;
+    const failed = await runMails(files, { ...options, originalsFolder, linkKey, viewerBaseUrl });
+    const where = options.keep
+      ? `kept in ${originalsFolder}`
+      : `stored in ${originalsFolder}, removed ${viewer ? 'when the viewer stops' : 'now'} (--keep DIR keeps them)`;
+    options.out.write(`Originals and raw bounces ${where}.\n`);
+    if (viewer && options.serve) {
+      options.out.write(
+        `\nThe viewer is serving these links at ${viewer.url}: open them in a browser.\n` +
+          'Press Ctrl+C to stop it.\n',
+      );
+      await options.serve.untilStopped;
+      options.out.write('Viewer stopped.\n');
+    } else {
+      options.out.write(
+        `Links point to ${viewerBaseUrl} (the viewer, VIEWER_BASE_URL in AWS). ` +
+          'To open them here, run `npm start` in a terminal, or `npm start -- --serve`.\n',
+      );
+    }
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await viewer?.close();
+    if (!options.keep) await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Runs every mail through the bounce handler and prints its ticket; resolves to the failures. */
+async function runMails(
+  files: ReadonlyMap<string, string>,
+  options: RunLocalOptions & { originalsFolder: string; linkKey: string; viewerBaseUrl: string },
+): Promise<number> {
   const receiver = await startLocalTicketReceiver();
   const retries: string[] = [];
   try {
     const handler = createBounceHandler(
       localBounceDependencies({
         files,
-        originalsFolder: join(folder, 'originals'),
+        originalsFolder: options.originalsFolder,
         ticketApiUrl: receiver.url,
         viewerBaseUrl: options.viewerBaseUrl,
         observer: noteRetries(retries),
+        linkKey: options.linkKey,
       }),
     );
     options.out.write(
@@ -64,13 +119,11 @@ export async function runLocal(options: RunLocalOptions): Promise<number> {
     const ticketed = receiver.tickets.length;
     options.out.write(
       `${ticketed} ticket${ticketed === 1 ? '' : 's'} posted, ${files.size - ticketed - failed} mail(s) without a ticket, ` +
-        `${failed} failed. Links point to ${options.viewerBaseUrl} (the viewer, VIEWER_BASE_URL in AWS); ` +
-        `originals ${options.keep ? `kept in ${join(folder, 'originals')}` : 'stored in a temporary folder, removed now (--keep DIR keeps them)'}.\n`,
+        `${failed} failed.\n`,
     );
-    return failed > 0 ? 1 : 0;
+    return failed;
   } finally {
     await receiver.close();
-    if (!options.keep) await rm(folder, { recursive: true, force: true });
   }
 }
 
@@ -81,5 +134,22 @@ function noteRetries(notes: string[]): BounceObserver {
     duplicate: () => undefined,
     failed: () => undefined,
     ticketRetry: (notice) => notes.push(`ticket API retry for ${notice.sesMessageId}: ${notice.problem}`),
+  };
+}
+
+/** One line per viewer request on stderr, so a newcomer sees the clicks arrive. */
+function printRequests(err: NodeJS.WritableStream): ViewerObserver {
+  const line = (record: Parameters<ViewerObserver['served']>[0]) =>
+    [
+      'viewer:',
+      record.result,
+      record.link ? `(${record.link}${record.sesMessageId ? ` ${record.sesMessageId}` : ''})` : '',
+      record.problem ?? '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  return {
+    served: (record) => err.write(`${line(record)}\n`),
+    failed: (record, error) => err.write(`${line(record)}: ${(error as Error).message}\n`),
   };
 }

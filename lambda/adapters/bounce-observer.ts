@@ -60,7 +60,7 @@ export const powertoolsBounceObserver: BounceObserver = {
 };
 
 /** The error's class, message, stack and the fields that locate it; not a response body that may quote the ticket. */
-function loggableError(error: unknown): Record<string, unknown> {
+export function loggableError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
   const fields = error as Error & Record<string, unknown>;
   const pick = [

@@ -87,10 +87,16 @@ async function handleMail(mail: SesMail, deps: BounceDependencies): Promise<Boun
     return done(deps, { ...facts, action: 'skipped' });
   }
 
+  // The ticket links to both: the original (when the bounce returned it) and the raw bounce, published
+  // under the originals prefix, the only one the viewer may read. Quarantined mail never gets here.
   if (report.original) {
     const contentDisposition = emlContentDisposition(report.original.subject);
-    await deps.originals.put(id, { raw: report.original.raw, contentDisposition });
+    await deps.originals.put(id, 'original', { raw: report.original.raw, contentDisposition });
   }
+  await deps.originals.put(id, 'bounce', {
+    raw,
+    contentDisposition: emlContentDisposition(report.bounce.subject),
+  });
   const links = await deps.links.ticketLinks(id, now, report.original !== undefined);
   const draft = buildTicketDraft({
     sesMessageId: id,

@@ -17,11 +17,13 @@ export interface LocalBounceOptions {
   ticketApiUrl: string;
   viewerBaseUrl: string;
   observer: BounceObserver;
+  /** The links' key; by default a fresh one, so only this run could check the links. */
+  linkKey?: string;
 }
 
 export function localBounceDependencies(options: LocalBounceOptions): BounceDependencies {
-  // A fresh key per run: the links are real tokens, but only this run could check them.
-  const linkKey = randomBytes(32).toString('base64url');
+  // A fresh key per run: the links are real tokens, but only this run (and its local viewer) checks them.
+  const linkKey = options.linkKey ?? randomBytes(32).toString('base64url');
   return {
     incoming: new FileMailSource(options.files),
     originals: new FolderOriginalStore(options.originalsFolder),

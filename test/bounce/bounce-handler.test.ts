@@ -97,11 +97,13 @@ function ticketBody(id: string): Record<string, unknown> & { links: Record<strin
   return request.body as Record<string, unknown> & { links: Record<string, string> };
 }
 
-async function headOriginal(id: string) {
+async function headOriginal(id: string, suffix: '.eml' | '.bounce.eml' = '.eml') {
   return client
-    .send(new HeadObjectCommand({ Bucket: BUCKET, Key: `originals/${id}.eml` }))
+    .send(new HeadObjectCommand({ Bucket: BUCKET, Key: `originals/${id}${suffix}` }))
     .catch((e: unknown) => e);
 }
+
+const headRawBounce = (id: string) => headOriginal(id, '.bounce.eml');
 
 function tokenOf(link: string | undefined, kind: 'o' | 'r'): string {
   const prefix = `${VIEWER}/${kind}/`;
@@ -131,6 +133,18 @@ describe('a bounce becomes one ticket', () => {
     const text = (await stored.Body?.transformToString('utf8')) ?? '';
     expect(text).toContain('Message-Id: <BA77602D-7E1E-4C1B-92C9-4A2324E3E141@example.jp>');
     expect(text).not.toContain('Quota exceeded'); // the bounce's own text is not part of the original
+
+    // The raw bounce is published beside it, for the viewer's /r/ link, named after its own subject.
+    expect(await headRawBounce('jp0001')).toMatchObject({
+      ContentType: 'message/rfc822',
+      ContentDisposition: `attachment; filename="Undelivered Mail Returned to Sender.eml"; filename*=UTF-8''Undelivered%20Mail%20Returned%20to%20Sender.eml`,
+    });
+    const bounce = await client.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'originals/jp0001.bounce.eml' }),
+    );
+    expect(Buffer.from((await bounce.Body?.transformToByteArray()) ?? [])).toEqual(
+      example('lhost-postfix-63.eml'),
+    );
 
     const [request] = ticketsFor('jp0001');
     expect(request?.headers['idempotency-key']).toBe('jp0001');
@@ -165,10 +179,13 @@ describe('a bounce becomes one ticket', () => {
     expect(body.body).toContain('only the headers came back');
   });
 
-  it('a bounce without the original: nothing stored, a ticket with the raw-bounce link only', async () => {
+  it('a bounce without the original: only the raw bounce stored, a ticket with the raw-bounce link only', async () => {
     await putIncoming('none0001', fixture('sisimai', 'lhost-apachejames-01.eml'));
     expect(await run('none0001')).toMatchObject({ action: 'ticketed', originalStored: false });
     expect(await headOriginal('none0001')).toMatchObject({ name: 'NotFound' });
+    expect(await headRawBounce('none0001')).toMatchObject({
+      ContentDisposition: `attachment; filename="Re_Test message.eml"; filename*=UTF-8''Re_Test%20message.eml`,
+    });
     const body = ticketBody('none0001');
     expect(body.original).toBeNull();
     expect(body.links.original).toBeUndefined();
@@ -188,6 +205,7 @@ describe('mails that get no ticket', () => {
     });
     expect(ticketsFor('spam0001')).toHaveLength(0);
     expect(await headOriginal('spam0001')).toMatchObject({ name: 'NotFound' });
+    expect(await headRawBounce('spam0001')).toMatchObject({ name: 'NotFound' });
   });
 
   it("virus FAIL in SES's header of the stored mail (a replayed event has no verdicts): quarantined", async () => {
@@ -198,7 +216,9 @@ describe('mails that get no ticket', () => {
     const outcome = await handler(sesEventFor('virus0001'), localLambdaContext());
     expect(outcome).toMatchObject({ action: 'quarantined', verdict: 'virus' });
     expect(ticketsFor('virus0001')).toHaveLength(0);
+    // Stored under incoming/ by SES, but never published where the viewer reads.
     expect(await headOriginal('virus0001')).toMatchObject({ name: 'NotFound' });
+    expect(await headRawBounce('virus0001')).toMatchObject({ name: 'NotFound' });
   });
 
   it.each([
@@ -215,6 +235,7 @@ describe('mails that get no ticket', () => {
     expect(await run(id)).toMatchObject({ sesMessageId: id, action: 'skipped', kind });
     expect(ticketsFor(id)).toHaveLength(0);
     expect(await headOriginal(id)).toMatchObject({ name: 'NotFound' });
+    expect(await headRawBounce(id)).toMatchObject({ name: 'NotFound' });
   });
 });
 

@@ -26,6 +26,7 @@ describe('link tokens', () => {
     expect(verifyLinkToken(token, { key: KEY, now: new Date(EXPIRES * 1000) })).toEqual({
       ok: false,
       problem: 'expired',
+      expiresAt: EXPIRES,
     });
   });
 
@@ -52,6 +53,33 @@ describe('link tokens', () => {
   ])('refuses %s', (_what, change, key, problem) => {
     const token = change(mintLinkToken(claims, KEY));
     expect(verifyLinkToken(token, { key, now: NOW })).toEqual({ ok: false, problem });
+  });
+
+  it("another message's token opens that message only: its signature does not fit this message's claims", () => {
+    const other = mintLinkToken({ ...claims, messageId: 'another0message0id' }, KEY);
+    const mine = mintLinkToken(claims, KEY);
+    const spliced = [...mine.split('.').slice(0, 4), other.split('.')[4]].join('.');
+    expect(verifyLinkToken(spliced, { key: KEY, now: NOW })).toEqual({ ok: false, problem: 'bad-signature' });
+    expect(verifyLinkToken(other, { key: KEY, now: NOW })).toMatchObject({
+      ok: true,
+      messageId: 'another0message0id',
+    });
+  });
+
+  it('an expired token with a bad signature is refused for its signature, never called expired', () => {
+    const old = mintLinkToken({ ...claims, expiresAt: linkExpiry(NOW, -1) }, KEY);
+    expect(verifyLinkToken(old, { key: 'another-link-key-of-at-least-32-bytes-xyz', now: NOW })).toEqual({
+      ok: false,
+      problem: 'bad-signature',
+    });
+  });
+
+  it('a raw-bounce link does not open the original', () => {
+    const token = mintLinkToken({ ...claims, kind: 'raw' }, KEY);
+    expect(verifyLinkToken(token, { key: KEY, now: NOW, kind: 'original' })).toEqual({
+      ok: false,
+      problem: 'wrong-kind',
+    });
   });
 
   it('an original link does not open the raw bounce', () => {

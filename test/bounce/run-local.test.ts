@@ -40,7 +40,7 @@ describe('npm start (run-local)', () => {
     expect(stderr).toBe('');
   });
 
-  it('--keep stores the originals with their headers in a folder', async () => {
+  it('--keep stores the originals and the raw bounces with their headers in a folder', async () => {
     const keep = mkdtempSync(join(tmpdir(), 'bd-keep-'));
     await runLocal('--keep', keep, 'examples/bounces/lhost-postfix-63.eml');
     const headers = JSON.parse(readFileSync(join(keep, 'originals', 'lhost-postfix-63.eml.json'), 'utf8'));
@@ -49,5 +49,14 @@ describe('npm start (run-local)', () => {
       contentDisposition: `attachment; filename="message.eml"; filename*=UTF-8''%E3%83%8B%E3%83%A3%E3%83%BC%E3%83%B3.eml`,
     });
     expect(readFileSync(join(keep, 'originals', 'lhost-postfix-63.eml'), 'utf8')).toContain('Subject:');
+    // The raw bounce beside it, for the /r/ link.
+    expect(readFileSync(join(keep, 'originals', 'lhost-postfix-63.bounce.eml'))).toEqual(
+      readFileSync(join(ROOT, 'examples', 'bounces', 'lhost-postfix-63.eml')),
+    );
+    expect(
+      JSON.parse(readFileSync(join(keep, 'originals', 'lhost-postfix-63.bounce.eml.json'), 'utf8')),
+    ).toMatchObject({
+      contentDisposition: expect.stringContaining('Undelivered Mail Returned to Sender.eml'),
+    });
   });
 });

@@ -1,5 +1,6 @@
-// The raw mails and the stored originals in S3: GetObject under the incoming prefix (size checked
-// before the body is read), PutObject under the originals prefix. Nothing else: no list, no delete.
+// The raw mails and the stored mails in S3: GetObject under the incoming prefix (size checked before the
+// body is read), PutObject under the originals prefix (the original and the raw bounce a ticket links
+// to). Nothing else: no list, no delete.
 import type { Readable } from 'node:stream';
 import {
   GetObjectCommand,
@@ -8,8 +9,9 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { MAX_MAIL_BYTES } from '../../core/bounce/ses-event.ts';
+import { type StoredMailKind, storedMailName } from '../../core/links/stored-mail.ts';
 import { IncomingMailNotFoundError, MailTooLargeError } from './errors.ts';
-import type { IncomingMail, OriginalStore, StoredOriginal } from './ports.ts';
+import type { IncomingMail, OriginalStore, StoredMail } from './ports.ts';
 
 export interface S3MailStoreOptions {
   bucket: string;
@@ -50,15 +52,15 @@ export class S3MailStore implements IncomingMail, OriginalStore {
     return readCapped(body, limit, location);
   }
 
-  async put(sesMessageId: string, original: StoredOriginal): Promise<string> {
-    const key = `${this.options.originalsPrefix}${sesMessageId}.eml`;
+  async put(sesMessageId: string, kind: StoredMailKind, mail: StoredMail): Promise<string> {
+    const key = `${this.options.originalsPrefix}${storedMailName(sesMessageId, kind)}`;
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.options.bucket,
         Key: key,
-        Body: original.raw,
+        Body: mail.raw,
         ContentType: 'message/rfc822',
-        ContentDisposition: original.contentDisposition,
+        ContentDisposition: mail.contentDisposition,
       }),
     );
     return `s3://${this.options.bucket}/${key}`;

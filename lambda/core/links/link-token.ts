@@ -29,7 +29,9 @@ export interface LinkClaims {
 
 export type LinkVerification =
   | ({ ok: true } & LinkClaims)
-  | { ok: false; problem: 'malformed' | 'bad-signature' | 'expired' | 'wrong-kind' };
+  | { ok: false; problem: 'malformed' | 'bad-signature' | 'wrong-kind' }
+  /** Only a token with a good signature is told expired, so its expiry is the one the system wrote. */
+  | { ok: false; problem: 'expired'; expiresAt: number };
 
 export function mintLinkToken(claims: LinkClaims, key: string | Uint8Array): string {
   if (!SAFE_MESSAGE_ID.test(claims.messageId))
@@ -54,7 +56,9 @@ export function verifyLinkToken(
   if (claims.signature.length !== expected.length || !timingSafeEqual(claims.signature, expected)) {
     return { ok: false, problem: 'bad-signature' };
   }
-  if (claims.expiresAt * 1000 <= options.now.getTime()) return { ok: false, problem: 'expired' };
+  if (claims.expiresAt * 1000 <= options.now.getTime()) {
+    return { ok: false, problem: 'expired', expiresAt: claims.expiresAt };
+  }
   if (options.kind && options.kind !== claims.kind) return { ok: false, problem: 'wrong-kind' };
   return { ok: true, messageId: claims.messageId, kind: claims.kind, expiresAt: claims.expiresAt };
 }

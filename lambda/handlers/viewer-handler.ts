@@ -1,0 +1,117 @@
+// The viewer's work, with its adapters passed in: the Lambda entry (viewer.ts) builds them from the
+// environment; `npm start --serve` and the tests pass local ones. Thin: route, verify the link's token,
+// read the stored mail, let the core render it.
+import type { StoredMailReader } from '../adapters/mail-store/ports.ts';
+import type { ViewerObserver, ViewerRequestRecord } from '../adapters/viewer-observer.ts';
+import { MAX_MAIL_BYTES } from '../core/bounce/ses-event.ts';
+import { verifyLinkToken } from '../core/links/link-token.ts';
+import { STORED_MAIL_OF_LINK } from '../core/links/stored-mail.ts';
+import {
+  expiredPage,
+  methodNotAllowedPage,
+  notFoundPage,
+  unavailablePage,
+} from '../core/viewer/error-pages.ts';
+import { downloadDisposition, renderPreview } from '../core/viewer/render.ts';
+import {
+  emlResponse,
+  MAX_INLINE_DOWNLOAD_BYTES,
+  pageResponse,
+  redirectResponse,
+  type ViewerResponse,
+} from '../core/viewer/responses.ts';
+import { routeOf, type ViewerRoute } from '../core/viewer/routes.ts';
+
+export interface ViewerDependencies {
+  mails: StoredMailReader;
+  /** The links' HMAC key (Secrets Manager in AWS). */
+  linkKey: () => Promise<string>;
+  observer: ViewerObserver;
+  now?: () => Date;
+  /** Larger downloads go by a direct URL where the store has one (a Lambda answer holds 6 MB). */
+  maxInlineDownloadBytes?: number;
+}
+
+/** The part of a Function URL request (payload v2) the viewer reads. */
+export interface ViewerRequest {
+  rawPath?: string;
+  requestContext?: { http?: { method?: string } };
+}
+
+export type ViewerHandler = (event: ViewerRequest) => Promise<ViewerResponse>;
+
+export function createViewerHandler(deps: ViewerDependencies): ViewerHandler {
+  return async (event) => {
+    const route = routeOf(event.requestContext?.http?.method ?? 'GET', event.rawPath ?? '/');
+    const record: ViewerRequestRecord = { result: 'error' };
+    try {
+      const response = await serve(route, deps, record);
+      deps.observer.served(record);
+      return response;
+    } catch (error) {
+      deps.observer.failed(record, error);
+      return pageResponse(unavailablePage());
+    }
+  };
+}
+
+async function serve(route: ViewerRoute, deps: ViewerDependencies, record: ViewerRequestRecord) {
+  if (route.action !== 'preview' && route.action !== 'download') {
+    record.result = route.action;
+    return route.action === 'not-found'
+      ? pageResponse(notFoundPage())
+      : pageResponse(methodNotAllowedPage(), { Allow: 'GET, HEAD' });
+  }
+  Object.assign(record, { route: route.action, link: route.link });
+  const now = deps.now?.() ?? new Date();
+  const verified = verifyLinkToken(route.token, { key: await deps.linkKey(), now, kind: route.link });
+  if (!verified.ok) {
+    if (verified.problem === 'expired') {
+      record.result = 'expired';
+      return pageResponse(expiredPage(verified.expiresAt));
+    }
+    Object.assign(record, { result: 'refused', problem: verified.problem });
+    return pageResponse(notFoundPage());
+  }
+  const id = verified.messageId;
+  record.sesMessageId = id;
+  const kind = STORED_MAIL_OF_LINK[route.link];
+
+  if (route.action === 'download') {
+    const limit = deps.mails.directUrl
+      ? (deps.maxInlineDownloadBytes ?? MAX_INLINE_DOWNLOAD_BYTES)
+      : MAX_MAIL_BYTES;
+    const stored = await deps.mails.read(id, kind, limit);
+    if (stored.status === 'missing') return missing(record);
+    if (stored.status === 'too-large') {
+      if (!deps.mails.directUrl) throw new Error(`the stored mail has ${stored.bytes} bytes, over ${limit}`);
+      record.result = 'redirect';
+      return redirectResponse(await deps.mails.directUrl(id, kind));
+    }
+    record.result = 'download';
+    return emlResponse(stored.raw, await downloadDisposition(stored.raw, stored.contentDisposition));
+  }
+
+  const [mail, bounce] = await Promise.all([
+    deps.mails.read(id, kind, MAX_MAIL_BYTES),
+    kind === 'original' ? deps.mails.read(id, 'bounce', MAX_MAIL_BYTES) : undefined,
+  ]);
+  if (mail.status === 'missing') return missing(record);
+  if (mail.status === 'too-large') throw new Error(`the stored mail has ${mail.bytes} bytes, over 40 MB`);
+  const bounceRaw = kind === 'bounce' ? mail.raw : bounce?.status === 'found' ? bounce.raw : undefined;
+  record.result = 'preview';
+  const page = await renderPreview({
+    kind,
+    mail: mail.raw,
+    bounce: bounceRaw,
+    downloadPath: route.downloadPath,
+    expiresAt: verified.expiresAt,
+  });
+  return pageResponse(page);
+}
+
+/** The same page as an altered link: whether a message exists is not told. */
+function missing(record: ViewerRequestRecord): ViewerResponse {
+  record.result = 'missing';
+  return pageResponse(notFoundPage());
+}

@@ -1,0 +1,26 @@
+// The viewer Lambda behind a Function URL (auth NONE: the link's signed token is the authorisation;
+// payload v2): previews and downloads of the mails a ticket links to. Environment: see README, "The
+// original-message viewer". The configuration is checked once, at cold start, naming a wrong variable.
+import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { S3StoredMailReader } from '../adapters/mail-store/s3-stored-mail-reader.ts';
+import { SecretReader } from '../adapters/secret-reader.ts';
+import { powertoolsViewerObserver } from '../adapters/viewer-observer.ts';
+import { viewerConfigFromEnv } from '../core/viewer/config.ts';
+import { createViewerHandler } from './viewer-handler.ts';
+
+const config = viewerConfigFromEnv(process.env);
+const secrets = new SecretReader(new SecretsManagerClient({}));
+
+const viewer = createViewerHandler({
+  mails: new S3StoredMailReader(new S3Client({}), {
+    bucket: config.bucket,
+    originalsPrefix: config.originalsPrefix,
+  }),
+  linkKey: () => secrets.read(config.linkKeySecretId, 'key'),
+  observer: powertoolsViewerObserver,
+});
+
+export const handler = (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> =>
+  viewer(event);
