@@ -156,5 +156,17 @@ export class BounceDoctorStack extends Stack {
       'IDEMPOTENCY_TABLE for bounce-doctor replay',
     );
     output('ViewerUrl', viewerBaseUrl, 'Base URL of the original-message viewer in the ticket links');
+    output('BounceHandlerFunctionName', this.bounceHandler.function.functionName, 'The bounce handler');
+    output(
+      'BounceHandlerLogGroupName',
+      this.bounceHandler.function.logs.logGroupName,
+      'aws logs tail <name> --follow',
+    );
+    output(
+      'ProbeFunctionName',
+      this.probe.function.functionName,
+      'aws lambda invoke --function-name <name> out.json',
+    );
+    output('ProbeLogGroupName', this.probe.function.logs.logGroupName, "The SMTP probe's log");
   }
 }
