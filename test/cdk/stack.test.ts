@@ -64,6 +64,18 @@ describe('the stack', () => {
     });
   });
 
+  it('the receipt rule goes into the set the custom resource picks at deploy time when none is named', () => {
+    const [resourceId] = Object.keys(
+      template.findResources('Custom::SesActiveReceiptRuleSet', {
+        Properties: { CreatedRuleSetName: 'BounceDoctor-receipt-rules' },
+      }),
+    );
+    expect(resourceId).toBe(id(example.stack.ruleSet.node.findChild('Resource')));
+    template.hasResourceProperties('AWS::SES::ReceiptRule', {
+      RuleSetName: { 'Fn::GetAtt': [resourceId, 'RuleSetName'] },
+    });
+  });
+
   it('SES may write only under incoming/, for this account and this receipt rule; SES checks it before the rule exists', () => {
     const policy = only(
       template.findResources('AWS::S3::BucketPolicy', {
