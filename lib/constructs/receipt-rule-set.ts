@@ -26,6 +26,8 @@ export class ReceiptRuleSet extends Construct {
   public readonly createdByStack: string;
   /** The custom resource's handler, when the set is decided at deploy time. */
   public readonly handler?: HouseFunction;
+  /** The custom resource that decides, when no set is named. */
+  public readonly customResource?: CustomResource;
 
   constructor(scope: Construct, id: string, props: ReceiptRuleSetProps) {
     super(scope, id);
@@ -78,12 +80,12 @@ export class ReceiptRuleSet extends Construct {
           'grants invoke); no other function.',
       },
     );
-    const resource = new CustomResource(this, 'Resource', {
+    this.customResource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::SesActiveReceiptRuleSet',
       properties: { CreatedRuleSetName: props.createdRuleSetName },
     });
-    this.ruleSetName = resource.getAttString('RuleSetName');
-    this.createdByStack = resource.getAttString('CreatedByStack');
+    this.ruleSetName = this.customResource.getAttString('RuleSetName');
+    this.createdByStack = this.customResource.getAttString('CreatedByStack');
   }
 }

@@ -17,6 +17,7 @@ export interface ReceivingDomainProps {
 
 export class ReceivingDomain extends Construct {
   public readonly identity: ses.EmailIdentity;
+  public readonly dkimRecords: route53.CnameRecord[];
   public readonly mxRecord: route53.MxRecord;
 
   constructor(scope: Construct, id: string, props: ReceivingDomainProps) {
@@ -28,15 +29,16 @@ export class ReceivingDomain extends Construct {
     this.identity = new ses.EmailIdentity(this, 'Identity', {
       identity: ses.Identity.domain(props.mailDomain),
     });
-    this.identity.dkimRecords.forEach((record, index) => {
-      new route53.CnameRecord(this, `Dkim${index + 1}`, {
-        zone,
-        // SES gives the full name (…._domainkey.<domain>); the final dot keeps Route 53 from adding the zone.
-        recordName: `${record.name}.`,
-        domainName: record.value,
-        ttl: Duration.hours(1),
-      });
-    });
+    this.dkimRecords = this.identity.dkimRecords.map(
+      (record, index) =>
+        new route53.CnameRecord(this, `Dkim${index + 1}`, {
+          zone,
+          // SES gives the full name (…._domainkey.<domain>); the final dot keeps Route 53 from adding the zone.
+          recordName: `${record.name}.`,
+          domainName: record.value,
+          ttl: Duration.hours(1),
+        }),
+    );
     this.mxRecord = new route53.MxRecord(this, 'Mx', {
       zone,
       recordName: `${props.mailDomain}.`,

@@ -1,6 +1,14 @@
 // Reading the configuration: cdk.json's groups, `-c key=value` overrides (strings), defaults.
 import { describe, expect, it } from 'vitest';
-import { readBounceDoctorConfig } from '../../lib/config/bounce-doctor-config.ts';
+import { TICKET_API_KINDS as HANDLER_API_KINDS } from '../../lambda/core/bounce/config.ts';
+import { AUTH_METHODS, SECURITIES } from '../../lambda/core/probe/types.ts';
+import { MESSAGE_KINDS as HANDLER_KINDS } from '../../lambda/core/types.ts';
+import {
+  MESSAGE_KINDS,
+  readBounceDoctorConfig,
+  TICKET_API_KINDS,
+} from '../../lib/config/bounce-doctor-config.ts';
+import { PROBE_AUTH_METHODS, PROBE_SECURITIES } from '../../lib/config/probe-config.ts';
 import { exampleContext } from '../helpers/cdk-context.ts';
 
 const read = (overrides: Record<string, unknown> = {}, defaults = {}) => {
@@ -55,5 +63,12 @@ describe('the configuration', () => {
   it('takes the region and account from the environment when cdk.json names none', () => {
     const config = read({ region: undefined }, { region: 'us-east-1', account: '123456789012' });
     expect(config).toMatchObject({ region: 'us-east-1', account: '123456789012' });
+  });
+
+  it('accepts exactly the values the handlers accept (lib/ knows the handlers only by entry path)', () => {
+    expect(TICKET_API_KINDS).toEqual(HANDLER_API_KINDS);
+    expect(MESSAGE_KINDS).toEqual(HANDLER_KINDS);
+    expect(PROBE_SECURITIES).toEqual(SECURITIES);
+    expect(PROBE_AUTH_METHODS).toEqual(AUTH_METHODS);
   });
 });

@@ -70,7 +70,7 @@ describe('the stack', () => {
         Properties: { CreatedRuleSetName: 'BounceDoctor-receipt-rules' },
       }),
     );
-    expect(resourceId).toBe(id(example.stack.ruleSet.node.findChild('Resource')));
+    expect(resourceId).toBe(id(example.stack.ruleSet.customResource as IConstruct));
     template.hasResourceProperties('AWS::SES::ReceiptRule', {
       RuleSetName: { 'Fn::GetAtt': [resourceId, 'RuleSetName'] },
     });
