@@ -1,0 +1,232 @@
+// The deployment's configuration, read from the CDK context and checked at synth: a wrong value stops
+// `cdk synth` with an error that names its key. The keys, their defaults and an example are in the README
+// ("Deploy") and in cdk.json.
+import { ADDRESS, ConfigError, type ContextLookup, ContextReader, DOMAIN } from './context-reader.ts';
+import { type AlertsConfig, type ProbeConfig, readAlerts, readProbe } from './probe-config.ts';
+import { checkReceivingRegion } from './ses-regions.ts';
+
+export { ConfigError } from './context-reader.ts';
+export type { AlertsConfig, ProbeConfig } from './probe-config.ts';
+
+/** The bounce handler's ticket API kinds (lambda/core/bounce/config.ts). */
+export const TICKET_API_KINDS = ['generic', 'zendesk'] as const;
+/** The kinds of mail the decoder tells apart (lambda/core/types.ts); TICKET_KINDS picks from them. */
+export const MESSAGE_KINDS = [
+  'bounce',
+  'delay',
+  'auto-reply',
+  'feedback',
+  'delivered',
+  'not-bounce',
+] as const;
+/** CloudWatch Logs accepts only these retention periods. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+export interface BounceDoctorConfig {
+  readonly stackName: string;
+  readonly region: string;
+  readonly account?: string;
+  readonly receiving: {
+    /** Addresses (bounce@example.com) or domains (bounces.example.com, .example.com for subdomains). */
+    readonly recipients: readonly string[];
+    /** An existing rule set to add the rule to; unset: the active set, or one the stack creates. */
+    readonly ruleSetName?: string;
+    /** The name of the set the stack creates and activates when no set is active. */
+    readonly createdRuleSetName: string;
+    readonly ruleName: string;
+    /** Put the rule after this one in the set (existing sets only). */
+    readonly afterRule?: string;
+    readonly tlsRequired: boolean;
+  };
+  readonly hostedZone?: { readonly id: string; readonly zoneName: string; readonly mailDomain: string };
+  readonly ticketApi: {
+    readonly kind: (typeof TICKET_API_KINDS)[number];
+    readonly url: string;
+    readonly tokenSecretName: string;
+    readonly timeoutMs: number;
+    readonly maxAttempts: number;
+  };
+  /** Kinds that get a ticket; empty: the handler's default (bounce, delay, feedback). */
+  readonly ticketKinds: readonly string[];
+  readonly links: {
+    readonly keySecretName: string;
+    readonly expiryDays: number;
+    readonly viewerBaseUrl?: string;
+  };
+  readonly bounceHandler: { readonly memoryMb: number; readonly reservedConcurrency: number };
+  readonly retention: { readonly mailDays: number; readonly logDays: number };
+  readonly kmsKeyArn?: string;
+  readonly probe: ProbeConfig;
+  readonly alerts: AlertsConfig;
+}
+
+/** Region and account from the environment (CDK_DEFAULT_REGION/ACCOUNT), used when cdk.json has none. */
+export interface EnvironmentDefaults {
+  readonly region?: string;
+  readonly account?: string;
+}
+
+const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9])?$/;
+
+export function readBounceDoctorConfig(
+  lookup: ContextLookup,
+  defaults: EnvironmentDefaults = {},
+): BounceDoctorConfig {
+  const context = new ContextReader(lookup);
+  const stackName = context.optionalString('stackName') ?? 'BounceDoctor';
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,100}$/.test(stackName)) {
+    throw new ConfigError(
+      'stackName',
+      `must be letters, digits and hyphens, starting with a letter: "${stackName}"`,
+    );
+  }
+  const region = context.optionalString('region') ?? defaults.region;
+  if (!region)
+    throw new ConfigError('region', 'is required: the AWS region to deploy to (one that receives mail)');
+  const account = context.optionalString('account') ?? defaults.account;
+  if (account !== undefined && !/^\d{12}$/.test(account)) {
+    throw new ConfigError('account', `must be a 12-digit AWS account id, not "${account}"`);
+  }
+  const links = readLinks(context);
+  const retention = {
+    mailDays: context.integer('retention.mailDays', 90, { min: 1, max: 3650 }),
+    logDays: context.integer('retention.logDays', 90, { min: 1, max: 3653 }),
+  };
+  if (retention.mailDays < links.expiryDays) {
+    throw new ConfigError(
+      'retention.mailDays',
+      `must be at least links.expiryDays (${links.expiryDays}): the links in a ticket open the stored mails`,
+    );
+  }
+  if (!(LOG_RETENTION_DAYS as readonly number[]).includes(retention.logDays)) {
+    throw new ConfigError('retention.logDays', `must be one of ${LOG_RETENTION_DAYS.join(', ')}`);
+  }
+  const kmsKeyArn = context.optionalString('kmsKeyArn');
+  if (kmsKeyArn !== undefined && !/^arn:aws[\w-]*:kms:[\w-]+:\d{12}:key\/[\w-]+$/.test(kmsKeyArn)) {
+    throw new ConfigError(
+      'kmsKeyArn',
+      `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not "${kmsKeyArn}"`,
+    );
+  }
+  const hostedZone = readHostedZone(context);
+  return {
+    stackName,
+    region: checkReceivingRegion('region', region),
+    ...(account ? { account } : {}),
+    receiving: readReceiving(context, stackName),
+    ...(hostedZone ? { hostedZone } : {}),
+    ticketApi: {
+      kind: context.oneOf('ticketApi.kind', TICKET_API_KINDS, 'generic'),
+      url: context.httpsUrl(
+        'ticketApi.url',
+        'where tickets are POSTed, e.g. https://acme.zendesk.com/api/v2/tickets.json',
+      ),
+      tokenSecretName: context.secretName(
+        'ticketApi.tokenSecretName',
+        'the Secrets Manager secret with the API token',
+      ),
+      timeoutMs: context.integer('ticketApi.timeoutMs', 10_000, { min: 1000, max: 60_000 }),
+      maxAttempts: context.integer('ticketApi.maxAttempts', 4, { min: 1, max: 10 }),
+    },
+    ticketKinds: readTicketKinds(context),
+    links,
+    bounceHandler: {
+      memoryMb: context.integer('bounceHandler.memoryMb', 1024, { min: 512, max: 10_240 }),
+      reservedConcurrency: context.integer('bounceHandler.reservedConcurrency', 5, { min: 1, max: 1000 }),
+    },
+    retention,
+    ...(kmsKeyArn ? { kmsKeyArn } : {}),
+    probe: readProbe(context),
+    alerts: readAlerts(context),
+  };
+}
+
+function readReceiving(context: ContextReader, stackName: string): BounceDoctorConfig['receiving'] {
+  const recipients = context.list('receiving.recipients');
+  if (recipients.length === 0) {
+    throw new ConfigError(
+      'receiving.recipients',
+      'is required: the bounce addresses or domains SES receives for',
+    );
+  }
+  for (const recipient of recipients) {
+    if (!ADDRESS.test(recipient) && !DOMAIN.test(recipient.replace(/^\./, ''))) {
+      throw new ConfigError('receiving.recipients', `"${recipient}" is neither an address nor a domain`);
+    }
+  }
+  const ruleSetName = sesName(context, 'receiving.ruleSetName');
+  const afterRule = sesName(context, 'receiving.afterRule');
+  if (afterRule && !ruleSetName) {
+    throw new ConfigError(
+      'receiving.afterRule',
+      'needs receiving.ruleSetName: the set the rule is placed in',
+    );
+  }
+  return {
+    recipients,
+    ...(ruleSetName ? { ruleSetName } : {}),
+    createdRuleSetName: sesName(context, 'receiving.createdRuleSetName') ?? `${stackName}-receipt-rules`,
+    ruleName: sesName(context, 'receiving.ruleName') ?? `${stackName}-bounces`,
+    ...(afterRule ? { afterRule } : {}),
+    tlsRequired: context.boolean('receiving.tlsRequired', true),
+  };
+}
+
+function readHostedZone(context: ContextReader): BounceDoctorConfig['hostedZone'] {
+  const id = context.optionalString('hostedZone.id');
+  const zoneName = context.optionalString('hostedZone.zoneName')?.replace(/\.$/, '').toLowerCase();
+  if (!id && !zoneName) return undefined;
+  if (!id)
+    throw new ConfigError('hostedZone.id', 'is required with hostedZone.zoneName: the Route 53 zone id');
+  if (!zoneName || !DOMAIN.test(zoneName)) {
+    throw new ConfigError(
+      'hostedZone.zoneName',
+      "is required with hostedZone.id: the zone's domain, e.g. example.com",
+    );
+  }
+  const mailDomain = (context.optionalString('hostedZone.mailDomain') ?? zoneName)
+    .replace(/\.$/, '')
+    .toLowerCase();
+  if (!DOMAIN.test(mailDomain) || !(mailDomain === zoneName || mailDomain.endsWith(`.${zoneName}`))) {
+    throw new ConfigError(
+      'hostedZone.mailDomain',
+      `must be ${zoneName} or a subdomain of it, not "${mailDomain}"`,
+    );
+  }
+  return { id, zoneName, mailDomain };
+}
+
+function readLinks(context: ContextReader): BounceDoctorConfig['links'] {
+  const viewerBaseUrl = context.optionalHttpsUrl('links.viewerBaseUrl');
+  return {
+    keySecretName: context.secretName(
+      'links.keySecretName',
+      'the Secrets Manager secret with the link HMAC key',
+    ),
+    expiryDays: context.integer('links.expiryDays', 30, { min: 1, max: 3650 }),
+    ...(viewerBaseUrl ? { viewerBaseUrl } : {}),
+  };
+}
+
+function readTicketKinds(context: ContextReader): string[] {
+  const kinds = context.list('ticketKinds');
+  for (const kind of kinds) {
+    if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
+      throw new ConfigError('ticketKinds', `"${kind}" is not one of ${MESSAGE_KINDS.join(', ')}`);
+    }
+  }
+  return kinds;
+}
+
+function sesName(context: ContextReader, key: string): string | undefined {
+  const value = context.optionalString(key);
+  if (value !== undefined && !NAME.test(value)) {
+    throw new ConfigError(
+      key,
+      `must be 1-64 letters, digits, _ . - (starting and ending with a letter or digit): "${value}"`,
+    );
+  }
+  return value;
+}

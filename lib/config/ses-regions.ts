@@ -1,0 +1,32 @@
+// Where Amazon SES receives mail: the regions with an inbound SMTP endpoint ("Email receiving endpoints"
+// in the AWS General Reference, Amazon SES endpoints and quotas). A receipt rule in any other region is
+// accepted by CloudFormation and then never sees a mail, so synth refuses it.
+import { ConfigError } from './context-reader.ts';
+
+export const SES_RECEIVING_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'ap-northeast-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+] as const;
+
+/** The MX target of a receiving region, e.g. inbound-smtp.ap-northeast-1.amazonaws.com. */
+export function inboundSmtpEndpoint(region: string): string {
+  return `inbound-smtp.${region}.amazonaws.com`;
+}
+
+export function checkReceivingRegion(key: string, region: string): string {
+  if ((SES_RECEIVING_REGIONS as readonly string[]).includes(region)) return region;
+  throw new ConfigError(
+    key,
+    `Amazon SES does not receive mail in "${region}"; deploy to one of the regions that do: ` +
+      `${SES_RECEIVING_REGIONS.join(', ')}`,
+  );
+}

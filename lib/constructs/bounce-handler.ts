@@ -1,0 +1,187 @@
+// The bounce handler (lambda/handlers/bounce.ts, the receipt rule's Lambda action): its function, its
+// idempotency table, its on-failure queue, and a role that can read incoming/, write originals/, use the
+// table and read its two secrets — nothing else: it cannot write incoming/ and cannot delete any object.
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { HouseFunction } from './house-function.ts';
+import { nagArn } from './nag-names.ts';
+import { secretArn } from './secret-arn.ts';
+
+export interface BounceHandlerProps {
+  readonly bucket: s3.IBucket;
+  /** @default 'incoming/' */
+  readonly incomingPrefix?: string;
+  /** @default 'originals/' */
+  readonly originalsPrefix?: string;
+  /** The mail bucket's key, when it is encrypted with one (also the secrets' key, if they use it). @default - none */
+  readonly encryptionKey?: kms.IKey;
+  readonly ticketApi: {
+    readonly kind: string;
+    readonly url: string;
+    readonly tokenSecretName: string;
+    readonly timeoutMs: number;
+    readonly maxAttempts: number;
+  };
+  /** Kinds of mail that get a ticket. @default - the handler's own list (bounce, delay, feedback) */
+  readonly ticketKinds?: readonly string[];
+  readonly linkKeySecretName: string;
+  readonly linkExpiryDays: number;
+  /** Base URL of the original-message viewer: the ticket links point there. */
+  readonly viewerBaseUrl: string;
+  /** @default 1024 */
+  readonly memoryMb?: number;
+  /** Concurrent runs at most: the ticket API sees no more parallel requests than this. @default 5 */
+  readonly reservedConcurrency?: number;
+  readonly logRetention: logs.RetentionDays;
+  /** @default 'BounceDoctor' */
+  readonly metricsNamespace?: string;
+}
+
+/** Powertools service name of the bounce handler (a dimension of its metrics). */
+export const BOUNCE_SERVICE_NAME = 'bounce-doctor';
+
+export class BounceHandler extends Construct {
+  public readonly function: HouseFunction;
+  public readonly idempotencyTable: dynamodb.Table;
+  public readonly failureQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: BounceHandlerProps) {
+    super(scope, id);
+    const incomingPrefix = props.incomingPrefix ?? 'incoming/';
+    const originalsPrefix = props.originalsPrefix ?? 'originals/';
+
+    this.idempotencyTable = new dynamodb.Table(this, 'IdempotencyTable', {
+      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+      timeToLiveAttribute: 'expiration',
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Records live 7 days; a lost table can at worst repeat a ticket, which Idempotency-Key also guards.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.failureQueue = new sqs.Queue(this, 'FailureQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.failureQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter store: the Lambda on-failure destination of the bounce handler. ' +
+        'An alarm fires on its first message, records are kept 14 days and drained by `bounce-doctor replay ' +
+        '--queue`, which deletes a record only once its bounce is handled; a DLQ behind it would add nothing.',
+    });
+
+    const { ticketApi } = props;
+    // Every attempt may take the whole time-out, plus up to ~4 s of backoff and a 30 s Retry-After, plus
+    // reading and decoding a 40 MB mail: 90 s with the defaults (4 × 10 s).
+    const timeoutSeconds = Math.min(
+      900,
+      Math.max(90, Math.ceil((ticketApi.maxAttempts * ticketApi.timeoutMs) / 1000) + 50),
+    );
+    this.function = new HouseFunction(this, 'Function', {
+      entry: 'lambda/handlers/bounce.ts',
+      description: 'bounce-doctor: diagnoses a bounce received by SES and posts one ticket',
+      logRetention: props.logRetention,
+      // A 40 MB mail is held as bytes, split into parts and decoded; memory also buys CPU.
+      memorySize: props.memoryMb ?? 1024,
+      timeout: Duration.seconds(timeoutSeconds),
+      reservedConcurrentExecutions: props.reservedConcurrency ?? 5,
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.failureQueue),
+      environment: {
+        BUCKET_NAME: props.bucket.bucketName,
+        INCOMING_PREFIX: incomingPrefix,
+        ORIGINALS_PREFIX: originalsPrefix,
+        IDEMPOTENCY_TABLE: this.idempotencyTable.tableName,
+        TICKET_API_KIND: ticketApi.kind,
+        TICKET_API_URL: ticketApi.url,
+        TICKET_TOKEN_SECRET_ID: ticketApi.tokenSecretName,
+        TICKET_TIMEOUT_MS: String(ticketApi.timeoutMs),
+        TICKET_MAX_ATTEMPTS: String(ticketApi.maxAttempts),
+        ...(props.ticketKinds && props.ticketKinds.length > 0
+          ? { TICKET_KINDS: props.ticketKinds.join(',') }
+          : {}),
+        LINK_KEY_SECRET_ID: props.linkKeySecretName,
+        LINK_EXPIRY_DAYS: String(props.linkExpiryDays),
+        VIEWER_BASE_URL: props.viewerBaseUrl,
+        POWERTOOLS_SERVICE_NAME: BOUNCE_SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace ?? 'BounceDoctor',
+      },
+    });
+
+    const role = this.function.executionRole;
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadRawMails',
+        actions: ['s3:GetObject'],
+        resources: [props.bucket.arnForObjects(`${incomingPrefix}*`)],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'StoreReturnedOriginals',
+        actions: ['s3:PutObject'],
+        resources: [props.bucket.arnForObjects(`${originalsPrefix}*`)],
+      }),
+    );
+    // S3 answers a missing key with NoSuchKey only to a caller that may list it (S3 checks s3:ListBucket
+    // with s3:prefix set to the key); otherwise AccessDenied. Listing is limited to the raw mails.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'TellMissingRawMails',
+        actions: ['s3:ListBucket'],
+        resources: [props.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${incomingPrefix}*`] } },
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'IdempotencyRecords',
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [this.idempotencyTable.tableArn],
+      }),
+    );
+    const stack = Stack.of(this);
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadTicketTokenAndLinkKey',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [secretArn(stack, ticketApi.tokenSecretName), secretArn(stack, props.linkKeySecretName)],
+      }),
+    );
+    const bucketArn = nagArn(props.bucket);
+    Validations.of(role).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::${bucketArn}/${incomingPrefix}*]`,
+        reason:
+          'Read-only (s3:GetObject) and only under the raw-mail prefix: the keys are SES message ids, ' +
+          'unknown until a mail arrives. The role cannot write or delete there.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::${bucketArn}/${originalsPrefix}*]`,
+        reason:
+          'Write (s3:PutObject) only under the originals prefix, one object per bounce named by its SES ' +
+          'message id, unknown in advance. No delete, no other prefix.',
+      },
+    );
+    if (props.encryptionKey) {
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'UseTheMailKey',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [props.encryptionKey.keyArn],
+        }),
+      );
+    }
+  }
+}
