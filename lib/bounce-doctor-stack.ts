@@ -4,13 +4,14 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { type BounceDoctorConfig, ConfigError } from './config/bounce-doctor-config.ts';
+import type { BounceDoctorConfig } from './config/bounce-doctor-config.ts';
 import { inboundSmtpEndpoint } from './config/ses-regions.ts';
 import { AlertTopic } from './constructs/alert-topic.ts';
 import { BounceHandler } from './constructs/bounce-handler.ts';
 import { BounceReceiptRule } from './constructs/bounce-receipt-rule.ts';
 import { MailBucket } from './constructs/mail-bucket.ts';
 import { Monitoring } from './constructs/monitoring.ts';
+import { OriginalViewer } from './constructs/original-viewer.ts';
 import { ReceiptRuleSet } from './constructs/receipt-rule-set.ts';
 import { ReceivingDomain } from './constructs/receiving-domain.ts';
 import { PROBE_SERVICE_NAME, SmtpProbe } from './constructs/smtp-probe.ts';
@@ -22,9 +23,9 @@ const METRICS_NAMESPACE = 'BounceDoctor';
 export interface BounceDoctorStackProps extends StackProps {
   readonly config: BounceDoctorConfig;
   /**
-   * Base URL of the original-message viewer that the ticket links point to — the viewer's Function URL
-   * once the viewer is part of the app (issue 7).
-   * @default - the configured links.viewerBaseUrl
+   * Base URL of the original-message viewer that the ticket links point to.
+   * @default - the configured links.viewerBaseUrl (e.g. a custom domain in front of the viewer), else
+   * the viewer's own Function URL
    */
   readonly viewerBaseUrl?: string;
 }
@@ -32,6 +33,7 @@ export interface BounceDoctorStackProps extends StackProps {
 export class BounceDoctorStack extends Stack {
   public readonly mailBucket: MailBucket;
   public readonly bounceHandler: BounceHandler;
+  public readonly viewer: OriginalViewer;
   public readonly ruleSet: ReceiptRuleSet;
   public readonly receiptRule: BounceReceiptRule;
   public readonly receivingDomain?: ReceivingDomain;
@@ -46,20 +48,21 @@ export class BounceDoctorStack extends Stack {
     const encryptionKey = config.kmsKeyArn
       ? kms.Key.fromKeyArn(this, 'MailKey', config.kmsKeyArn)
       : undefined;
-    const viewerBaseUrl = props.viewerBaseUrl ?? config.links.viewerBaseUrl;
-    if (viewerBaseUrl === undefined) {
-      throw new ConfigError(
-        'links.viewerBaseUrl',
-        'is required: the https base URL of the original-message viewer that the ticket links point to',
-      );
-    }
-
     this.mailBucket = new MailBucket(this, 'Mail', {
       incomingPrefix: INCOMING_PREFIX,
       originalsPrefix: ORIGINALS_PREFIX,
       mailRetentionDays: config.retention.mailDays,
       ...(encryptionKey ? { encryptionKey } : {}),
     });
+    this.viewer = new OriginalViewer(this, 'Viewer', {
+      bucket: this.mailBucket.bucket,
+      originalsPrefix: ORIGINALS_PREFIX,
+      ...(encryptionKey ? { encryptionKey } : {}),
+      linkKeySecretName: config.links.keySecretName,
+      logRetention,
+      metricsNamespace: METRICS_NAMESPACE,
+    });
+    const viewerBaseUrl = props.viewerBaseUrl ?? config.links.viewerBaseUrl ?? this.viewer.functionUrl.url;
     this.bounceHandler = new BounceHandler(this, 'BounceHandler', {
       bucket: this.mailBucket.bucket,
       incomingPrefix: INCOMING_PREFIX,
@@ -156,6 +159,7 @@ export class BounceDoctorStack extends Stack {
       'IDEMPOTENCY_TABLE for bounce-doctor replay',
     );
     output('ViewerUrl', viewerBaseUrl, 'Base URL of the original-message viewer in the ticket links');
+    output('ViewerFunctionUrl', this.viewer.functionUrl.url, "The viewer's own Function URL");
     output('BounceHandlerFunctionName', this.bounceHandler.function.functionName, 'The bounce handler');
     output(
       'BounceHandlerLogGroupName',

@@ -184,6 +184,30 @@ describe('the stack', () => {
     ).toMatch(/bounce-doctor\/link-key-\?{6}.*bounce-doctor\/ticket-api-token-\?{6}/);
   });
 
+  it("the viewer is behind a Function URL without IAM auth (the link's token is the authorisation), reads only originals/ and the link key, and the tickets' links point to it", () => {
+    const viewer = example.stack.viewer;
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      InvokeMode: 'BUFFERED',
+      TargetFunctionArn: { 'Fn::GetAtt': [id(viewer.function), 'Arn'] },
+    });
+    const url = only(template.findResources('AWS::Lambda::Url'));
+    expect(url.Properties.Cors).toBeUndefined();
+    const statements = roleStatements(id(viewer.function.executionRole));
+    expect(statements.flatMap(actions).sort()).toEqual(
+      ['logs:CreateLogStream', 'logs:PutLogEvents', 's3:GetObject', 'secretsmanager:GetSecretValue'].sort(),
+    );
+    const read = statements.find((statement) => actions(statement).includes('s3:GetObject'));
+    expect(text(read?.Resource)).toMatch(/"\/originals\/\*"\]/);
+    expect(
+      text(statements.find((s) => actions(s).includes('secretsmanager:GetSecretValue'))?.Resource),
+    ).toMatch(/bounce-doctor\/link-key-\?{6}/);
+    const handler = template.toJSON().Resources[id(example.stack.bounceHandler.function)];
+    expect(text(handler)).toContain(
+      `"VIEWER_BASE_URL":{"Fn::GetAtt":["${id(viewer.functionUrl)}","FunctionUrl"]}`,
+    );
+  });
+
   it('the probe runs on the configured schedule', () => {
     const probe = id(example.stack.probe.function);
     template.hasResourceProperties('AWS::Events::Rule', {
