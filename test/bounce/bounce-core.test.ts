@@ -47,6 +47,7 @@ describe('configuration', () => {
         expiryDays: 30,
       },
       ticketKinds: ['bounce', 'delay', 'feedback'],
+      trust: { messageIdDomains: [], ticketUntrusted: false },
     });
   });
 
@@ -60,8 +61,16 @@ describe('configuration', () => {
       TICKET_MAX_ATTEMPTS: '6',
       LINK_EXPIRY_DAYS: '7',
       TICKET_KINDS: 'bounce, auto-reply',
+      TRUSTED_MESSAGE_ID_DOMAINS: ' Example.JP, @mail.example.com ,',
+      VERP_KEY_SECRET_ID: 'bounce-doctor/verp-key',
+      TICKET_UNTRUSTED: 'TRUE',
     });
     expect(config).toMatchObject({
+      trust: {
+        messageIdDomains: ['example.jp', 'mail.example.com'],
+        verpKeySecretId: 'bounce-doctor/verp-key',
+        ticketUntrusted: true,
+      },
       incomingPrefix: 'mail/in/',
       originalsPrefix: 'mail/orig/',
       ticketApi: { kind: 'zendesk', timeoutMs: 2500, maxAttempts: 6 },
@@ -99,6 +108,12 @@ describe('configuration', () => {
       { TICKET_KINDS: 'bounce,bounced' },
       'TICKET_KINDS: "bounced" is not one of bounce, delay',
     ],
+    [
+      'TRUSTED_MESSAGE_ID_DOMAINS',
+      { TRUSTED_MESSAGE_ID_DOMAINS: 'example.jp, mail example.jp' },
+      'TRUSTED_MESSAGE_ID_DOMAINS: "mail example.jp" is not a domain name',
+    ],
+    ['TICKET_UNTRUSTED', { TICKET_UNTRUSTED: 'yes' }, 'TICKET_UNTRUSTED: must be true or false, not "yes"'],
   ])('an error that names %s', (setting, change, message) => {
     const error = (() => {
       try {
@@ -129,6 +144,7 @@ describe('the SES event', () => {
       messageId: 'abc123',
       receivedAt: '2026-11-27T09:15:04.112Z',
       verdicts: { spam: 'FAIL', virus: 'PASS', spf: 'PASS', dkim: 'GRAY', dmarc: 'PASS' },
+      recipients: ['bounces@support.example.jp'],
     });
   });
 
