@@ -13,6 +13,7 @@ import {
   DEFAULT_RETRY_POLICY,
   isRetryableStatus,
   retryAfterMs,
+  retryDelayMs,
 } from '../../lambda/core/bounce/retry-policy.ts';
 import { parseSesEvent, sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
 import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/bounce/verdicts.ts';
@@ -249,6 +250,14 @@ describe('retry timing', () => {
     expect([1, 2, 3, 4, 5].map((retry) => backoffDelayMs(retry, policy, 1))).toEqual([
       100, 200, 400, 800, 1000,
     ]);
+  });
+
+  it("waits at least the server's Retry-After, spread by up to half of it so throttled clients do not return together", () => {
+    const policy = DEFAULT_RETRY_POLICY;
+    expect(retryDelayMs(1, policy, 0, 1000)).toBe(1000);
+    expect(retryDelayMs(1, policy, 1, 1000)).toBe(1500);
+    expect(retryDelayMs(4, policy, 0, 1000)).toBe(backoffDelayMs(4, policy, 0));
+    expect(retryDelayMs(2, policy, 0.5, undefined)).toBe(backoffDelayMs(2, policy, 0.5));
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {
