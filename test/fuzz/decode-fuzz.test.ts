@@ -50,7 +50,7 @@ class Timings {
 }
 
 function describeCase(c: FuzzCase): string {
-  return `${corpus[c.mail % corpus.length]?.name} ${c.mutations.map((m) => m.kind).join('+')}`;
+  return `${corpus[c.mail % corpus.length]?.name} ${JSON.stringify(c.mutations).slice(0, 300)}`;
 }
 
 /** Writes the shrunk mail and its recipe beside the other fuzz fixtures; answers the mail's path. */

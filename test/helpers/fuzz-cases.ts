@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { emlContentDisposition } from '../../lambda/core/bounce/content-disposition.ts';
 import { buildTicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
 import { genericTicketPayload, zendeskTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
-import { decodeBounce } from '../../lambda/core/decode.ts';
+import { judgeTrust, returnPathsFromHeaders } from '../../lambda/core/bounce/trust.ts';
+import { completeVerdicts } from '../../lambda/core/bounce/verdicts.ts';
+import { decodeBounce, decodeMailbox } from '../../lambda/core/decode.ts';
 import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
 import { FIXTURES } from './corpus.ts';
 import { applyMutations, CHARSETS, FILLERS, type Mutation } from './mail-mutations.ts';
@@ -108,17 +110,30 @@ export function mutatedMail(corpus: readonly FuzzMail[], c: FuzzCase): Buffer {
   return applyMutations(base?.bytes ?? Buffer.alloc(0), c.mutations);
 }
 
-/** The handler's pure path on one mail; answers what was wrong (empty: all well). Throws what it throws. */
+const VERP_KEY = 'fuzz-verp-key-0123456789-0123456789-0123';
+
+/**
+ * The handler's pure path on one mail (and the CLI's mbox reading); answers what was wrong (empty: all
+ * well). Throws what it throws.
+ */
 export async function pureHandlerPath(raw: Buffer): Promise<string[]> {
   const report = await decodeBounce(raw);
   const problems = reportProblems(report);
+  for (const each of await decodeMailbox(raw))
+    problems.push(...reportProblems(each).map((p) => `mbox: ${p}`));
+  const verdicts = completeVerdicts({}, raw);
+  const trust = judgeTrust(
+    { messageIdDomains: ['example.jp'], verp: true },
+    { report, returnPaths: returnPathsFromHeaders(raw), now: new Date(), verpKey: VERP_KEY },
+  );
   const diagnosis = diagnoseReport(report);
   const draft = buildTicketDraft({
     sesMessageId: 'fuzz0001',
     report,
     diagnosis,
-    verdicts: {},
+    verdicts,
     links: { rawBounce: 'https://viewer.example/r/t', expiresAt: '2030-01-01T00:00:00.000Z' },
+    trust,
   });
   JSON.stringify(genericTicketPayload(draft));
   JSON.stringify(zendeskTicketPayload(draft));
