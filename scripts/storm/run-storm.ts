@@ -3,28 +3,20 @@
 // Secrets Manager stand-in and a ticket API that throttles, fails and hangs. Each bounce is stored in S3
 // first, then its SES event is delivered (some twice) to a simulated asynchronous Lambda. Afterwards the
 // failure queue is drained once, as `bounce-doctor replay --queue` would.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
-import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
 import { parseSesEvent } from '../../lambda/core/bounce/ses-event.ts';
-import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
-import { createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import type { BounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 import { AsyncLambda } from './async-lambda.ts';
-import { type FaultyApiStats, seededRandom } from './faulty-ticket-api.ts';
+import { seededRandom } from './faulty-ticket-api.ts';
 import { duplicatesOf, type StormReport, type StormSettings, stormReport } from './storm-report.ts';
-import { WORLD_BUCKET, WORLD_SECRETS, WORLD_TABLE, type WorldEndpoints } from './world-settings.ts';
+import { localClients, startWorld, type World, worldHandler } from './world-client.ts';
+import { WORLD_BUCKET } from './world-settings.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const LOCAL = { region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } };
 
 export const STORM_DEFAULTS: StormSettings = {
   bounces: 10_000,
@@ -45,19 +37,14 @@ export async function runStorm(
   progress: (line: string) => void = () => undefined,
 ): Promise<StormReport> {
   const settings: StormSettings = { ...STORM_DEFAULTS, ...overrides };
-  const world = await startWorld(settings);
-  const clients = {
-    s3: new S3Client({
-      ...LOCAL,
-      endpoint: world.endpoints.s3,
-      forcePathStyle: true,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    }),
-    dynamodb: new DynamoDBClient({ ...LOCAL, endpoint: world.endpoints.dynamodb }),
-    secrets: new SecretReader(
-      new SecretsManagerClient({ ...LOCAL, endpoint: world.endpoints.secretsManager }),
-    ),
-  };
+  const world = await startWorld({
+    ratePerSecond: settings.ratePerSecond,
+    retryAfterSeconds: settings.retryAfterSeconds,
+    failRate: settings.failRate,
+    hangRate: settings.hangRate,
+    seed: settings.seed,
+  });
+  const clients = localClients(world.endpoints);
   const memory = sampleMemory();
   try {
     let ticketClientRetries = 0;
@@ -67,16 +54,10 @@ export async function runStorm(
       ticketRetry: () => void ticketClientRetries++,
       failed: () => undefined,
     };
-    const config = bounceConfigFromEnv({
-      BUCKET_NAME: WORLD_BUCKET,
-      IDEMPOTENCY_TABLE: WORLD_TABLE,
-      TICKET_API_URL: world.endpoints.ticketApi,
-      TICKET_TOKEN_SECRET_ID: WORLD_SECRETS.token,
-      LINK_KEY_SECRET_ID: WORLD_SECRETS.linkKey,
-      VIEWER_BASE_URL: 'https://viewer.bounce-doctor.example',
-      TICKET_TIMEOUT_MS: String(settings.ticketTimeoutMs),
+    const handler = worldHandler(world.endpoints, clients, {
+      ticketTimeoutMs: settings.ticketTimeoutMs,
+      observer,
     });
-    const handler = createBounceHandler(bounceDependencies(config, clients, { observer }));
     const lambda = new AsyncLambda(handler, { ...settings, timeoutMs: settings.lambdaTimeoutMs });
     const storing = performance.now();
     const ids = await storeStorm(settings, clients.s3, progress);
@@ -154,7 +135,7 @@ function deliverStorm(settings: StormSettings, ids: readonly string[], lambda: A
 /** Runs each on-failure record's event once more, as `bounce-doctor replay --queue` does. */
 async function drainFailureQueue(
   lambda: AsyncLambda,
-  handler: ReturnType<typeof createBounceHandler>,
+  handler: BounceHandler,
   ids: readonly string[],
   world: World,
 ): Promise<NonNullable<StormReport['afterDrain']>> {
@@ -196,46 +177,6 @@ function sesEvent(id: string): unknown {
   const event = JSON.parse(EVENT_TEMPLATE) as { Records: { ses: { mail: { messageId: string } } }[] };
   for (const record of event.Records) record.ses.mail.messageId = id;
   return event;
-}
-
-interface World {
-  endpoints: WorldEndpoints;
-  stats(): Promise<FaultyApiStats>;
-  stop(): Promise<void>;
-}
-
-async function startWorld(settings: StormSettings): Promise<World> {
-  const options = {
-    ratePerSecond: settings.ratePerSecond,
-    retryAfterSeconds: settings.retryAfterSeconds,
-    failRate: settings.failRate,
-    hangRate: settings.hangRate,
-    seed: settings.seed,
-  };
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'world.ts'), JSON.stringify(options)],
-    { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const [first] = (await Promise.race([
-    once(lines, 'line'),
-    once(child, 'exit').then(() => {
-      throw new Error('the storm world process ended before it started');
-    }),
-  ])) as [string];
-  const endpoints = JSON.parse(first) as WorldEndpoints;
-  return {
-    endpoints,
-    stats: async () => (await (await fetch(`${endpoints.control}/stats`)).json()) as FaultyApiStats,
-    stop: async () => {
-      const exited = once(child, 'exit');
-      child.stdin?.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
 }
 
 function sampleMemory(): { peaks(): { peakRssMb: number; peakHeapMb: number }; stop(): void } {

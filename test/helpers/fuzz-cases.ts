@@ -12,7 +12,7 @@ import { completeVerdicts } from '../../lambda/core/bounce/verdicts.ts';
 import { decodeBounce, decodeMailbox } from '../../lambda/core/decode.ts';
 import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
 import { FIXTURES } from './corpus.ts';
-import { applyMutations, CHARSETS, FILLERS, type Mutation } from './mail-mutations.ts';
+import { applyMutations, CHARSETS, FILLERS, type Mutation, RUN_UNITS } from './mail-mutations.ts';
 import { reportProblems } from './report-shape.ts';
 
 /** The stated bound: each mail (at most ~200 KB after mutation) decodes and drafts within this. */
@@ -87,6 +87,15 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   {
     arbitrary: fc.record({ kind: fc.constant('nul'), at, count: fc.integer({ min: 1, max: 4096 }) }),
     weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('run'),
+      at,
+      unit: fc.nat({ max: RUN_UNITS.length - 1 }),
+      count: fc.integer({ min: 1, max: 16_384 }),
+    }),
+    weight: 1,
   },
   {
     arbitrary: fc.record({

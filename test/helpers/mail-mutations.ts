@@ -31,6 +31,9 @@ export const FILLERS = [
   '"\\',
 ] as const;
 
+/** What a long run without white space is made of (NUL bytes have their own mutation). */
+export const RUN_UNITS = ['a', '.', '=', '-', '/', 'a@', '\u00ff', '%', '=?'] as const;
+
 export type Mutation =
   | { kind: 'truncate-at-boundary'; at: number }
   | { kind: 'truncate'; permille: number }
@@ -48,6 +51,7 @@ export type Mutation =
     }
   | { kind: 'nest'; depth: number }
   | { kind: 'nul'; at: number; count: number }
+  | { kind: 'run'; at: number; unit: number; count: number }
   | { kind: 'encoded-word'; charset: number; payload: number };
 
 export type MutationKind = Mutation['kind'];
@@ -80,6 +84,8 @@ function applyOne(text: string, m: Mutation): string {
       return nest(text, m.depth);
     case 'nul':
       return insertAt(text, m.at, '\0'.repeat(m.count));
+    case 'run':
+      return insertAt(text, m.at, (RUN_UNITS[m.unit % RUN_UNITS.length] ?? 'a').repeat(m.count));
     case 'encoded-word':
       return encodedWord(text, m.charset, m.payload);
   }
