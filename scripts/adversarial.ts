@@ -44,7 +44,17 @@ function dsn(recipients: number): string {
 /** A bounce whose returned message carries a 30 MB base64 attachment. */
 export function bounceWithHugeAttachment(megabytes = 30): Buffer {
   const chunk = Buffer.alloc(57, 0x41).toString('base64'); // one 76-character base64 line
-  const lines = Math.ceil((megabytes * 1024 * 1024) / (chunk.length + 1));
+  return bounceWithAttachmentLines(Math.ceil((megabytes * 1024 * 1024) / (chunk.length + 1)));
+}
+
+/** The largest mail SES delivers (40 MiB): a bounce returning a message with a base64 attachment. */
+export function bounceAtSesLimit(limitBytes = 40 * 1024 * 1024): Buffer {
+  const frame = bounceWithAttachmentLines(0).length;
+  return bounceWithAttachmentLines(Math.floor((limitBytes - frame) / 77));
+}
+
+function bounceWithAttachmentLines(lines: number): Buffer {
+  const chunk = Buffer.alloc(57, 0x41).toString('base64');
   const attachment = `${chunk}\n`.repeat(lines);
   const original = [
     '--B1',

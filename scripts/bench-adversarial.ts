@@ -1,10 +1,16 @@
 // Child process of `npm run bench`: decodes one generated hostile input in a fresh process and prints
 // {"name", "megabytes", "ms", "peakRssMb", "kind", "recipients"} as one JSON line.
 import { decodeMailbox } from '../lambda/core/decode.ts';
-import { bounceWithHugeAttachment, bounceWithHugeHeader, bounceWithManyRecipients } from './adversarial.ts';
+import {
+  bounceAtSesLimit,
+  bounceWithHugeAttachment,
+  bounceWithHugeHeader,
+  bounceWithManyRecipients,
+} from './adversarial.ts';
 
 const INPUTS: Record<string, () => Buffer> = {
   'bounce with a 30 MB base64 attachment': () => bounceWithHugeAttachment(30),
+  'bounce of 40 MB (the most SES delivers)': () => bounceAtSesLimit(),
   'bounce with a 1 MB single-line header': () => bounceWithHugeHeader(1),
   'DSN with 10,000 recipients': () => bounceWithManyRecipients(10_000),
 };

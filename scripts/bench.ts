@@ -58,6 +58,7 @@ function sisimaiRate(): number | undefined {
 
 const ADVERSARIAL = [
   'bounce with a 30 MB base64 attachment',
+  'bounce of 40 MB (the most SES delivers)',
   'bounce with a 1 MB single-line header',
   'DSN with 10,000 recipients',
 ];

@@ -214,7 +214,7 @@ class Tally {
 function labelOf(outcome: BounceOutcome): 'ticketed' | 'no ticket' | 'quarantined' {
   return outcome.action === 'ticketed'
     ? 'ticketed'
-    : outcome.action === 'skipped'
+    : outcome.action === 'skipped' || outcome.action === 'untrusted'
       ? 'no ticket'
       : 'quarantined';
 }
@@ -222,9 +222,11 @@ function labelOf(outcome: BounceOutcome): 'ticketed' | 'no ticket' | 'quarantine
 function describe(outcome: BounceOutcome): string {
   switch (outcome.action) {
     case 'ticketed':
-      return `ticket ${outcome.ticketId || '(no id)'} [${outcome.category}]`;
+      return `ticket ${outcome.ticketId || '(no id)'} [${outcome.category}]${outcome.untrusted ? ' (untrusted)' : ''}`;
     case 'skipped':
       return `no ticket: ${outcome.kind} [${outcome.category}]`;
+    case 'untrusted':
+      return `no ticket: untrusted bounce (${outcome.problems.join(', ')}) [${outcome.category}]`;
     case 'quarantined':
       return `quarantined: SES ${outcome.verdict} verdict FAIL`;
   }

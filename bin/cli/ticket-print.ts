@@ -44,6 +44,8 @@ export function noTicketLine(file: string, outcome: BounceOutcome): string {
       return `${file} → no ticket: quarantined (SES ${outcome.verdict} verdict FAIL)`;
     case 'skipped':
       return `${file} → no ticket: the mail is ${KIND_WORDS[outcome.kind]}; recorded and counted only (TICKET_KINDS)`;
+    case 'untrusted':
+      return `${file} → no ticket: not tied to a message we sent (${outcome.problems.join(', ')}); stored and counted (TICKET_UNTRUSTED)`;
     case 'ticketed':
       return `${file} → ticket ${outcome.ticketId}`;
   }

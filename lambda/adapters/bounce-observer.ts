@@ -1,7 +1,8 @@
 // The bounce handler's logs and metrics (Powertools; EMF). Logs are structured JSON with ids, kinds,
 // reasons, categories and ticket ids: never mail content or secrets. Metrics, namespace BounceDoctor:
 // Bounces (dimensions category, reason), TicketsPosted, Skipped (kind), Quarantined (verdict),
-// Duplicates, DuplicatesInProgress, TicketApiRetries, Failures (error).
+// Duplicates, DuplicatesInProgress, TicketApiRetries, Failures (error), Untrusted (action: ticketed or
+// recorded: bounces not tied to a message we sent).
 import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { BounceOutcome } from '../core/bounce/outcome.ts';
@@ -23,7 +24,12 @@ export const powertoolsBounceObserver: BounceObserver = {
     switch (outcome.action) {
       case 'ticketed':
         count('TicketsPosted');
+        if (outcome.untrusted) count('Untrusted', { action: 'ticketed' });
         logger.info('bounce ticketed', { ...outcome });
+        break;
+      case 'untrusted':
+        count('Untrusted', { action: 'recorded' });
+        logger.warn('bounce not tied to a message we sent: stored and counted, no ticket', { ...outcome });
         break;
       case 'skipped':
         count('Skipped', { kind: outcome.kind });

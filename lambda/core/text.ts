@@ -61,12 +61,25 @@ export function normalizeCommand(word: string): string {
   return upper.split(/\s/)[0] ?? '';
 }
 
-const ADDRESS_PATTERN = /[^\s<>"'(),;:[\]\\]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]/g;
+/** A run of the characters an address may hold; an address never spans two runs. */
+const ADDRESS_WORD = /[^\s<>"'(),;:[\]\\]+/g;
+/** An address at the current position (sticky): a local part, then the last `@` a domain follows. */
+const ADDRESS_AT = /[^\s<>"'(),;:[\]\\]+@[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]/y;
 
-/** E-mail addresses in a text, in order, without duplicates, lower-cased. */
+/**
+ * E-mail addresses in a text, in order, without duplicates, lower-cased. Linear: matching the address
+ * pattern at every position of a long run without `@` (16 KB of NUL bytes, of letters) took time
+ * quadratic in the run's length, 0.8 s for 16 KB; the runs are found first, and the pattern is tried
+ * only where a run holds an `@`, anchored: where it fails at a run's start, no later start in the run
+ * can succeed (its local part would extend to that start).
+ */
 export function addressesIn(text: string): string[] {
   const found = new Set<string>();
-  for (const m of text.slice(0, MATCH_LIMIT).matchAll(ADDRESS_PATTERN)) found.add(m[0].toLowerCase());
+  for (const [word] of text.slice(0, MATCH_LIMIT).matchAll(ADDRESS_WORD)) {
+    if (!word.includes('@')) continue;
+    ADDRESS_AT.lastIndex = 0;
+    for (let m = ADDRESS_AT.exec(word); m; m = ADDRESS_AT.exec(word)) found.add(m[0].toLowerCase());
+  }
   return [...found];
 }
 

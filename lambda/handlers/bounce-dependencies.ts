@@ -3,6 +3,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type BounceObserver, powertoolsBounceObserver } from '../adapters/bounce-observer.ts';
+import { BounceTrust } from '../adapters/bounce-trust.ts';
 import { dynamoIdempotencyStore } from '../adapters/idempotency-store.ts';
 import { LinkSigner } from '../adapters/link-signer.ts';
 import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
@@ -35,7 +36,8 @@ export function bounceDependencies(
     incomingPrefix: config.incomingPrefix,
     originalsPrefix: config.originalsPrefix,
   });
-  const { ticketApi, links } = config;
+  const { ticketApi, links, trust } = config;
+  const { verpKeySecretId } = trust;
   return {
     incoming: store,
     originals: store,
@@ -56,5 +58,10 @@ export function bounceDependencies(
     idempotency: dynamoIdempotencyStore(config.idempotencyTable, clients.dynamodb),
     observer,
     ticketKinds: config.ticketKinds,
+    trust: new BounceTrust({
+      messageIdDomains: trust.messageIdDomains,
+      ...(verpKeySecretId ? { verpKey: () => clients.secrets.read(verpKeySecretId, 'key') } : {}),
+      ticketUntrusted: trust.ticketUntrusted,
+    }),
   };
 }

@@ -5,6 +5,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Context } from 'aws-lambda';
 import type { BounceObserver } from '../adapters/bounce-observer.ts';
+import type { BounceTrust } from '../adapters/bounce-trust.ts';
 import type { LinkSigner } from '../adapters/link-signer.ts';
 import type { IncomingMail, OriginalStore } from '../adapters/mail-store/ports.ts';
 import type { TicketClient } from '../adapters/tickets/ticket-client.ts';
@@ -26,6 +27,8 @@ export interface BounceDependencies {
   idempotency: BasePersistenceLayer;
   observer: BounceObserver;
   ticketKinds: readonly MessageKind[];
+  /** Forged bounces: without it (or with no trust setting), every bounce is trusted. */
+  trust?: BounceTrust;
   now?: () => Date;
 }
 
@@ -93,11 +96,23 @@ async function handleMail(mail: SesMail, deps: BounceDependencies): Promise<Boun
     const contentDisposition = emlContentDisposition(report.original.subject);
     await deps.originals.put(id, 'original', { raw: report.original.raw, contentDisposition });
   }
+  const originalStored = report.original !== undefined;
+  const trust = deps.trust
+    ? await deps.trust.judge({
+        report,
+        raw,
+        now,
+        ...(mail.recipients ? { envelopeRecipients: mail.recipients } : {}),
+      })
+    : undefined;
+  if (trust && !trust.trusted && !deps.trust?.ticketUntrusted) {
+    return done(deps, { ...facts, action: 'untrusted', originalStored, problems: trust.problems });
+  }
   await deps.originals.put(id, 'bounce', {
     raw,
     contentDisposition: emlContentDisposition(report.bounce.subject),
   });
-  const links = await deps.links.ticketLinks(id, now, report.original !== undefined);
+  const links = await deps.links.ticketLinks(id, now, originalStored);
   const draft = buildTicketDraft({
     sesMessageId: id,
     ...(mail.receivedAt ? { receivedAt: mail.receivedAt } : {}),
@@ -105,13 +120,15 @@ async function handleMail(mail: SesMail, deps: BounceDependencies): Promise<Boun
     diagnosis,
     verdicts,
     links,
+    ...(trust ? { trust } : {}),
   });
   const ticket = await deps.tickets.post(draft);
   return done(deps, {
     ...facts,
     action: 'ticketed',
     ticketId: ticket.id,
-    originalStored: report.original !== undefined,
+    originalStored,
+    ...(trust && !trust.trusted ? { untrusted: true as const } : {}),
   });
 }
 

@@ -13,6 +13,7 @@ import {
   DEFAULT_RETRY_POLICY,
   isRetryableStatus,
   retryAfterMs,
+  retryDelayMs,
 } from '../../lambda/core/bounce/retry-policy.ts';
 import { parseSesEvent, sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
 import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/bounce/verdicts.ts';
@@ -47,6 +48,7 @@ describe('configuration', () => {
         expiryDays: 30,
       },
       ticketKinds: ['bounce', 'delay', 'feedback'],
+      trust: { messageIdDomains: [], ticketUntrusted: false },
     });
   });
 
@@ -60,8 +62,16 @@ describe('configuration', () => {
       TICKET_MAX_ATTEMPTS: '6',
       LINK_EXPIRY_DAYS: '7',
       TICKET_KINDS: 'bounce, auto-reply',
+      TRUSTED_MESSAGE_ID_DOMAINS: ' Example.JP, @mail.example.com ,',
+      VERP_KEY_SECRET_ID: 'bounce-doctor/verp-key',
+      TICKET_UNTRUSTED: 'TRUE',
     });
     expect(config).toMatchObject({
+      trust: {
+        messageIdDomains: ['example.jp', 'mail.example.com'],
+        verpKeySecretId: 'bounce-doctor/verp-key',
+        ticketUntrusted: true,
+      },
       incomingPrefix: 'mail/in/',
       originalsPrefix: 'mail/orig/',
       ticketApi: { kind: 'zendesk', timeoutMs: 2500, maxAttempts: 6 },
@@ -99,6 +109,12 @@ describe('configuration', () => {
       { TICKET_KINDS: 'bounce,bounced' },
       'TICKET_KINDS: "bounced" is not one of bounce, delay',
     ],
+    [
+      'TRUSTED_MESSAGE_ID_DOMAINS',
+      { TRUSTED_MESSAGE_ID_DOMAINS: 'example.jp, mail example.jp' },
+      'TRUSTED_MESSAGE_ID_DOMAINS: "mail example.jp" is not a domain name',
+    ],
+    ['TICKET_UNTRUSTED', { TICKET_UNTRUSTED: 'yes' }, 'TICKET_UNTRUSTED: must be true or false, not "yes"'],
   ])('an error that names %s', (setting, change, message) => {
     const error = (() => {
       try {
@@ -129,6 +145,7 @@ describe('the SES event', () => {
       messageId: 'abc123',
       receivedAt: '2026-11-27T09:15:04.112Z',
       verdicts: { spam: 'FAIL', virus: 'PASS', spf: 'PASS', dkim: 'GRAY', dmarc: 'PASS' },
+      recipients: ['bounces@support.example.jp'],
     });
   });
 
@@ -233,6 +250,14 @@ describe('retry timing', () => {
     expect([1, 2, 3, 4, 5].map((retry) => backoffDelayMs(retry, policy, 1))).toEqual([
       100, 200, 400, 800, 1000,
     ]);
+  });
+
+  it("waits at least the server's Retry-After, spread by up to half of it so throttled clients do not return together", () => {
+    const policy = DEFAULT_RETRY_POLICY;
+    expect(retryDelayMs(1, policy, 0, 1000)).toBe(1000);
+    expect(retryDelayMs(1, policy, 1, 1000)).toBe(1500);
+    expect(retryDelayMs(4, policy, 0, 1000)).toBe(backoffDelayMs(4, policy, 0));
+    expect(retryDelayMs(2, policy, 0.5, undefined)).toBe(backoffDelayMs(2, policy, 0.5));
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {

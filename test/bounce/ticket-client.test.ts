@@ -202,6 +202,7 @@ describe('request bodies', () => {
         'original',
         'links',
         'verdicts',
+        'trust',
         'bounce',
         'tags',
         'body',

@@ -2,10 +2,10 @@
 // try, and retries with backoff on network errors, timeouts, 408, 429 (Retry-After honoured) and 5xx.
 // The Idempotency-Key lets the API drop a repeat of a request whose answer was lost.
 import {
-  backoffDelayMs,
   isRetryableStatus,
   type RetryPolicy,
   retryAfterMs,
+  retryDelayMs,
 } from '../../core/bounce/retry-policy.ts';
 import {
   TicketApiAuthError,
@@ -56,7 +56,7 @@ export async function postJson(request: PostJsonRequest): Promise<JsonAnswer> {
     if (!outcome.retryable || attempt >= request.policy.maxAttempts) throw error;
     const waitMs = retryAfterMs(retryAfter, now());
     if (waitMs !== undefined && waitMs > request.policy.maxRetryAfterMs) throw error;
-    const delayMs = Math.max(waitMs ?? 0, backoffDelayMs(attempt, request.policy, random()));
+    const delayMs = retryDelayMs(attempt, request.policy, random(), waitMs);
     request.onRetry?.({ attempt, delayMs, problem: error.message });
     await new Promise((resolve) => setTimeout(resolve, delayMs));
   }

@@ -21,6 +21,13 @@ export interface BounceConfig {
   links: { keySecretId: string; viewerBaseUrl: string; expiryDays: number };
   /** Kinds of mail that get a ticket; the others are recorded and counted only. */
   ticketKinds: readonly MessageKind[];
+  /** Forged bounces: which bounces are tied to a message we sent (README); none set: all trusted. */
+  trust: {
+    messageIdDomains: readonly string[];
+    verpKeySecretId?: string;
+    /** Whether an untrusted bounce still gets a ticket (marked untrusted). */
+    ticketUntrusted: boolean;
+  };
 }
 
 export const BOUNCE_DEFAULTS = {
@@ -58,7 +65,40 @@ export function bounceConfigFromEnv(env: Env): BounceConfig {
       expiryDays: parseNumber('LINK_EXPIRY_DAYS', env.LINK_EXPIRY_DAYS, BOUNCE_DEFAULTS.linkExpiryDays),
     },
     ticketKinds: parseTicketKinds(env.TICKET_KINDS),
+    trust: trustConfigFromEnv(env),
   };
+}
+
+function trustConfigFromEnv(env: Env): BounceConfig['trust'] {
+  const verpKeySecretId = optional(env, 'VERP_KEY_SECRET_ID');
+  return {
+    messageIdDomains: parseDomains('TRUSTED_MESSAGE_ID_DOMAINS', env.TRUSTED_MESSAGE_ID_DOMAINS),
+    ...(verpKeySecretId ? { verpKeySecretId } : {}),
+    ticketUntrusted: parseBoolean('TICKET_UNTRUSTED', env.TICKET_UNTRUSTED, false),
+  };
+}
+
+const DOMAIN =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** A comma list of domains, lower-cased; a leading `@` or `.` is dropped. */
+function parseDomains(name: string, value: string | undefined): readonly string[] {
+  const domains = (value ?? '')
+    .split(',')
+    .map((d) => d.trim().toLowerCase().replace(/^[@.]/, ''))
+    .filter((d) => d !== '');
+  for (const domain of domains) {
+    if (!DOMAIN.test(domain)) throw new BounceConfigError(name, `"${domain}" is not a domain name`);
+  }
+  return domains;
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  const text = value?.trim().toLowerCase();
+  if (!text) return fallback;
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  throw new BounceConfigError(name, `must be true or false, not "${value}"`);
 }
 
 export function parseTicketKinds(value: string | undefined): readonly MessageKind[] {

@@ -26,3 +26,8 @@ export class SesEventError extends Error {
 export class FailureRecordError extends Error {
   override readonly name = 'FailureRecordError';
 }
+
+/** The VERP signing key is too short to be one (at least 32 bytes). */
+export class VerpKeyError extends Error {
+  override readonly name = 'VerpKeyError';
+}

@@ -2,6 +2,7 @@
 // logged. Small and JSON: no mail content.
 import type { Category } from '../diagnosis/categories.ts';
 import type { MessageKind, Reason } from '../types.ts';
+import type { TrustProblem } from './trust.ts';
 
 export type BounceOutcome =
   | { sesMessageId: string; action: 'quarantined'; verdict: 'spam' | 'virus' }
@@ -20,4 +21,16 @@ export type BounceOutcome =
       reason: Reason;
       ticketId: string;
       originalStored: boolean;
+      /** Present when the bounce could not be tied to a message we sent (TICKET_UNTRUSTED=true). */
+      untrusted?: true;
+    }
+  | {
+      sesMessageId: string;
+      /** Not tied to a message we sent: stored and counted, no ticket (TICKET_UNTRUSTED=false). */
+      action: 'untrusted';
+      kind: MessageKind;
+      category: Category;
+      reason: Reason;
+      originalStored: boolean;
+      problems: TrustProblem[];
     };

@@ -30,6 +30,23 @@ export function backoffDelayMs(retry: number, policy: RetryPolicy, random: numbe
   return Math.round(ceiling / 2 + (ceiling / 2) * Math.min(Math.max(random, 0), 1));
 }
 
+/**
+ * The wait before retry number `retry`: the backoff, or the server's Retry-After when it gave one, plus a
+ * random part of up to half of it. Without that part, every client throttled in the same second would
+ * come back in the same instant, and be throttled together again (measured by `npm run storm`).
+ */
+export function retryDelayMs(
+  retry: number,
+  policy: RetryPolicy,
+  random: number,
+  serverWaitMs: number | undefined,
+): number {
+  const backoff = backoffDelayMs(retry, policy, random);
+  if (serverWaitMs === undefined) return backoff;
+  const spread = Math.min(serverWaitMs, policy.maxDelayMs) / 2;
+  return Math.max(backoff, Math.round(serverWaitMs + spread * Math.min(Math.max(random, 0), 1)));
+}
+
 /** Retry-After as milliseconds from `now`: delta-seconds or an HTTP date; undefined when absent or bad. */
 export function retryAfterMs(value: string | null | undefined, now: Date): number | undefined {
   const text = value?.trim();

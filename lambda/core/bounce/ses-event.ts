@@ -10,6 +10,8 @@ export interface SesMail {
   /** When SES received the mail (ISO 8601), when the event says. */
   receivedAt?: string;
   verdicts: SesVerdicts;
+  /** The envelope recipients (the receipt rule's, then the mail's destination); absent in replays. */
+  recipients?: string[];
 }
 
 /** The event's path to the message id (the idempotency key is read with it, as JMESPath). */
@@ -43,10 +45,17 @@ export function parseSesEvent(event: unknown): SesMail {
     );
   }
   const timestamp = field(mail, 'timestamp');
+  const recipients = [
+    ...new Set([
+      ...strings(field(field(ses, 'receipt'), 'recipients')),
+      ...strings(field(mail, 'destination')),
+    ]),
+  ];
   return {
     messageId,
     ...(typeof timestamp === 'string' && timestamp ? { receivedAt: timestamp } : {}),
     verdicts: verdictsOf(field(ses, 'receipt')),
+    ...(recipients.length > 0 ? { recipients } : {}),
   };
 }
 
@@ -70,6 +79,10 @@ function verdictsOf(receipt: unknown): SesVerdicts {
     if (isVerdictStatus(status)) verdicts[name] = status;
   }
   return verdicts;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
 }
 
 function field(value: unknown, name: string): unknown {

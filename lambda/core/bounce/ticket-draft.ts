@@ -5,6 +5,7 @@ import type { Diagnosis } from '../diagnosis/diagnose.ts';
 import type { LocalText } from '../diagnosis/reasons.ts';
 import type { BounceReport, MessageKind, Reason, RecipientResult } from '../types.ts';
 import { ticketBodyText } from './ticket-text.ts';
+import type { TrustBasis, TrustProblem, TrustVerdict } from './trust.ts';
 import type { SesVerdicts } from './verdicts.ts';
 
 export interface TicketLinks {
@@ -40,6 +41,15 @@ export interface TicketOriginal {
   headersOnly: boolean;
 }
 
+/** Whether the bounce was tied to a message we sent (README: forged bounces). */
+export interface TicketTrust {
+  trusted: boolean;
+  /** How it was tied: `not-checked` when no trust setting is configured. */
+  by?: TrustBasis;
+  /** Why it could not be tied, when untrusted. */
+  problems?: TrustProblem[];
+}
+
 export interface TicketDraft {
   sesMessageId: string;
   title: string;
@@ -52,6 +62,7 @@ export interface TicketDraft {
   original: TicketOriginal | null;
   links: TicketLinks;
   verdicts: SesVerdicts;
+  trust: TicketTrust;
   bounce: { subject: string; from: string; date?: string; receivedAt?: string; decodedBy: string };
   tags: string[];
   /** The whole ticket as plain text (ja and en), for systems that take one text. */
@@ -65,7 +76,12 @@ export interface TicketInput {
   diagnosis: Diagnosis;
   verdicts: SesVerdicts;
   links: TicketLinks;
+  /** The trust verdict; absent means not checked (trusted). */
+  trust?: TrustVerdict;
 }
+
+/** Put before the title of a bounce that could not be tied to a message we sent. */
+export const UNTRUSTED_MARK = '[untrusted]';
 
 const MAX_TITLE_CHARS = 200;
 const MAX_WORDS_CHARS = 2_000;
@@ -73,9 +89,11 @@ const MAX_WORDS_CHARS = 2_000;
 export function buildTicketDraft(input: TicketInput): TicketDraft {
   const { report, diagnosis } = input;
   const original = originalOf(report);
+  const trust = ticketTrust(input.trust);
+  const title = ticketTitle(diagnosis.category, report);
   const fields: Omit<TicketDraft, 'body'> = {
     sesMessageId: input.sesMessageId,
-    title: ticketTitle(diagnosis.category, report),
+    title: trust.trusted ? title : `${UNTRUSTED_MARK} ${title}`,
     kind: report.kind,
     category: diagnosis.category,
     reason: diagnosis.reason,
@@ -85,6 +103,7 @@ export function buildTicketDraft(input: TicketInput): TicketDraft {
     original,
     links: input.links,
     verdicts: input.verdicts,
+    trust,
     bounce: {
       subject: oneLine(report.bounce.subject),
       from: oneLine(report.bounce.from),
@@ -92,7 +111,13 @@ export function buildTicketDraft(input: TicketInput): TicketDraft {
       ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
       decodedBy: report.decodedBy,
     },
-    tags: ['bounce-doctor', report.kind, diagnosis.category, diagnosis.reason],
+    tags: [
+      'bounce-doctor',
+      report.kind,
+      diagnosis.category,
+      diagnosis.reason,
+      ...(trust.trusted ? [] : ['untrusted']),
+    ],
   };
   return { ...fields, body: ticketBodyText(fields) };
 }
@@ -106,6 +131,11 @@ export function ticketTitle(category: Category, report: BounceReport): string {
   return [...title].length > MAX_TITLE_CHARS
     ? `${[...title].slice(0, MAX_TITLE_CHARS - 1).join('')}…`
     : title;
+}
+
+function ticketTrust(verdict: TrustVerdict | undefined): TicketTrust {
+  if (!verdict) return { trusted: true, by: 'not-checked' };
+  return verdict.trusted ? { trusted: true, by: verdict.by } : { trusted: false, problems: verdict.problems };
 }
 
 function ticketRecipient(r: RecipientResult): TicketRecipient {

@@ -10,6 +10,7 @@ export function ticketBodyText(ticket: TicketFields): string {
   return [
     ticket.title,
     '',
+    ...trustLines(ticket),
     '■ 概要 / Summary',
     ticket.summary.ja,
     ticket.summary.en,
@@ -33,6 +34,18 @@ export function ticketBodyText(ticket: TicketFields): string {
     '',
     `SES message id: ${ticket.sesMessageId} · kind: ${ticket.kind} · decoded by: ${ticket.bounce.decodedBy || '-'}`,
   ].join('\n');
+}
+
+/** A warning first when the bounce could not be tied to a message we sent: it may be forged. */
+function trustLines(ticket: TicketFields): string[] {
+  if (ticket.trust.trusted) return [];
+  return [
+    '■ 注意: 送信元を確認できないバウンス / Warning: untrusted bounce',
+    'このバウンスは当社が送ったメールへの返信であることを確認できませんでした（偽のバウンスの可能性があります）。',
+    'This bounce could not be tied to a message we sent: it may be forged.',
+    `(${(ticket.trust.problems ?? []).join(', ')})`,
+    '',
+  ];
 }
 
 function recipientLines(recipients: readonly TicketRecipient[]): string[] {

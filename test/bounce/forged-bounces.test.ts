@@ -1,0 +1,200 @@
+// Forged bounces through the handler (createBounceHandler with the Lambda's own wiring) against s3rver,
+// dynalite, a Secrets Manager stand-in holding the VERP key, and a ticket API on loopback.
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
+import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
+import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
+import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
+import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
+import { sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
+import { verpReturnPath } from '../../lambda/core/bounce/verp-token.ts';
+import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
+import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
+import { type LocalDynamo, type LocalS3, startDynamo, startS3 } from '../helpers/local-aws.ts';
+import { sesEvent } from '../helpers/ses-events.ts';
+import { postfixBounce } from '../helpers/synthetic.ts';
+import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
+
+const BUCKET = 'bounce-mail';
+const TABLE = 'bounce-idempotency';
+const VERP_KEY = 'verp-key-0123456789-0123456789-0123456789';
+const RETURN_MAILBOX = 'bounces@bounce.example.jp';
+
+let s3: LocalS3;
+let dynamo: LocalDynamo;
+let aws: FakeAws;
+let api: TicketApi;
+let s3Client: S3Client;
+const handled: BounceOutcome[] = [];
+
+const observer: BounceObserver = {
+  handled: (outcome) => handled.push(outcome),
+  duplicate: () => undefined,
+  ticketRetry: () => undefined,
+  failed: () => undefined,
+};
+
+beforeAll(async () => {
+  [s3, dynamo, aws, api] = await Promise.all([
+    startS3([BUCKET]),
+    startDynamo(TABLE),
+    startFakeAws(),
+    startTicketApi(),
+  ]);
+  aws.secrets.set('ticket-token', 'tkn');
+  aws.secrets.set('link-key', 'link-key-0123456789-0123456789-0123456789');
+  aws.secrets.set('verp-key', JSON.stringify({ key: VERP_KEY }));
+  s3Client = new S3Client({
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+});
+
+afterAll(async () => {
+  s3Client?.destroy();
+  await Promise.all([s3?.close(), dynamo?.close(), aws?.close(), api?.close()]);
+});
+
+function handlerWith(trustEnv: Record<string, string>): BounceHandler {
+  const config = bounceConfigFromEnv({
+    BUCKET_NAME: BUCKET,
+    IDEMPOTENCY_TABLE: TABLE,
+    TICKET_API_URL: api.url,
+    TICKET_TOKEN_SECRET_ID: 'ticket-token',
+    LINK_KEY_SECRET_ID: 'link-key',
+    VIEWER_BASE_URL: 'https://viewer.example.jp',
+    ...trustEnv,
+  });
+  const secrets = new SecretReader(
+    new SecretsManagerClient({
+      endpoint: aws.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  return createBounceHandler(
+    bounceDependencies(config, { s3: s3Client, dynamodb: dynamo.client, secrets }, { observer }),
+  );
+}
+
+const TRUST = { TRUSTED_MESSAGE_ID_DOMAINS: 'example.jp', VERP_KEY_SECRET_ID: 'verp-key' };
+const ours = postfixBounce({ words: '550 5.1.1 No such user', recipient: 'user@example.net' });
+/** A spammer's "bounce": a returned message we never sent. */
+const forged = ours.replace('<order-1@example.jp>', '<0f3c9a@bulk.spammer.example>');
+/** Sent through an ESP whose Message-IDs are its own: only the signed return path ties it to us. */
+const viaEsp = ours.replace('<order-1@example.jp>', '<0100018c.a1b2@email.amazonses.com>');
+
+async function deliver(
+  handler: BounceHandler,
+  id: string,
+  mail: string,
+  envelope: string[] = [RETURN_MAILBOX],
+): Promise<BounceOutcome> {
+  await s3Client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `incoming/${id}`, Body: mail }));
+  const event = sesEvent(id) as unknown as { Records: { ses: { receipt: { recipients: string[] } } }[] };
+  const record = event.Records[0];
+  if (record) record.ses.receipt.recipients = envelope;
+  return handler(event, localLambdaContext());
+}
+
+const ticketsFor = (id: string) =>
+  api.created.filter((r) => (r.body as { externalId?: string }).externalId === id);
+
+describe('with trust configured (Message-ID domain and signed VERP), untrusted bounces get no ticket', () => {
+  it("our Message-ID in the returned original: ticketed, trust 'message-id'", async () => {
+    const outcome = await deliver(handlerWith(TRUST), 'trust0001', ours);
+    expect(outcome).toMatchObject({ action: 'ticketed' });
+    expect(outcome).not.toHaveProperty('untrusted');
+    expect(ticketsFor('trust0001')[0]?.body).toMatchObject({ trust: { trusted: true, by: 'message-id' } });
+  });
+
+  it('a forged bounce: stored and counted, no ticket', async () => {
+    const outcome = await deliver(handlerWith(TRUST), 'forged0001', forged);
+    expect(outcome).toEqual({
+      sesMessageId: 'forged0001',
+      action: 'untrusted',
+      kind: 'bounce',
+      category: 'recipient-unknown',
+      reason: 'userunknown',
+      originalStored: true,
+      problems: ['message-id-domain', 'verp-no-token'],
+    });
+    expect(ticketsFor('forged0001')).toHaveLength(0);
+    const stored = await s3Client.send(
+      new HeadObjectCommand({ Bucket: BUCKET, Key: 'originals/forged0001.eml' }),
+    );
+    expect(stored.ContentType).toBe('message/rfc822');
+    expect(handled.filter((o) => o.sesMessageId === 'forged0001')).toHaveLength(1);
+  });
+
+  it("a bounce sent to our signed return path: ticketed, trust 'verp'", async () => {
+    const path = verpReturnPath(RETURN_MAILBOX, 'user@example.net', {
+      key: VERP_KEY,
+      now: new Date(),
+      validDays: 30,
+    });
+    expect(await deliver(handlerWith(TRUST), 'verp0001', viaEsp, [path])).toMatchObject({
+      action: 'ticketed',
+    });
+    expect(ticketsFor('verp0001')[0]?.body).toMatchObject({ trust: { trusted: true, by: 'verp' } });
+  });
+
+  it('a signed return path made for another recipient does not vouch for this bounce', async () => {
+    const path = verpReturnPath(RETURN_MAILBOX, 'someone-else@example.net', {
+      key: VERP_KEY,
+      now: new Date(),
+      validDays: 30,
+    });
+    expect(await deliver(handlerWith(TRUST), 'verp0002', viaEsp, [path])).toMatchObject({
+      action: 'untrusted',
+      problems: ['message-id-domain', 'verp-bad-signature'],
+    });
+  });
+
+  it("a replayed event names no envelope: the token in the bounce's To header is read", async () => {
+    const path = verpReturnPath(RETURN_MAILBOX, 'user@example.net', {
+      key: VERP_KEY,
+      now: new Date(),
+      validDays: 30,
+    });
+    const mail = viaEsp.replace('To: support@example.jp', `To: ${path}`);
+    await s3Client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'incoming/verp0003', Body: mail }));
+    expect(await handlerWith(TRUST)(sesEventFor('verp0003'), localLambdaContext())).toMatchObject({
+      action: 'ticketed',
+    });
+  });
+});
+
+describe('TICKET_UNTRUSTED=true: untrusted bounces are ticketed, marked untrusted', () => {
+  it('the title, the tags, the trust field and the body say so', async () => {
+    const handler = handlerWith({ ...TRUST, TICKET_UNTRUSTED: 'true' });
+    expect(await deliver(handler, 'forged0002', forged)).toMatchObject({
+      action: 'ticketed',
+      untrusted: true,
+    });
+    const body = ticketsFor('forged0002')[0]?.body as Record<string, unknown>;
+    expect(body.title).toBe('[untrusted] [recipient-unknown] Your order');
+    expect(body.tags).toContain('untrusted');
+    expect(body.trust).toEqual({ trusted: false, problems: ['message-id-domain', 'verp-no-token'] });
+    expect(body.body).toContain('This bounce could not be tied to a message we sent: it may be forged.');
+  });
+});
+
+describe('no trust setting: every bounce is trusted, as before', () => {
+  it('the forged bounce is ticketed as any other, and no VERP key is read', async () => {
+    const verpReads = () =>
+      aws.calls.filter(
+        (c) => c.action === 'secretsmanager.GetSecretValue' && c.params.SecretId === 'verp-key',
+      ).length;
+    const before = verpReads();
+    expect(await deliver(handlerWith({}), 'forged0003', forged)).toMatchObject({ action: 'ticketed' });
+    expect(ticketsFor('forged0003')[0]?.body).toMatchObject({ trust: { trusted: true, by: 'not-checked' } });
+    expect(verpReads()).toBe(before);
+  });
+});
