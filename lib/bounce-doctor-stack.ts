@@ -73,6 +73,7 @@ export class BounceDoctorStack extends Stack {
       linkKeySecretName: config.links.keySecretName,
       linkExpiryDays: config.links.expiryDays,
       viewerBaseUrl,
+      trust: config.trust,
       memoryMb: config.bounceHandler.memoryMb,
       reservedConcurrency: config.bounceHandler.reservedConcurrency,
       logRetention,

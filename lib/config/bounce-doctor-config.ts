@@ -55,6 +55,15 @@ export interface BounceDoctorConfig {
     readonly expiryDays: number;
     readonly viewerBaseUrl?: string;
   };
+  /** Which bounces answer a message we sent (forged bounces otherwise): the handler's trust settings. */
+  readonly trust: {
+    /** Domains of the Message-IDs our mail carries; empty: every bounce is trusted. */
+    readonly messageIdDomains: readonly string[];
+    /** The Secrets Manager secret with the VERP signing key, when the sender signs its return paths. */
+    readonly verpKeySecretName?: string;
+    /** Ticket untrusted bounces too (marked untrusted). */
+    readonly ticketUntrusted: boolean;
+  };
   readonly bounceHandler: { readonly memoryMb: number; readonly reservedConcurrency: number };
   readonly retention: { readonly mailDays: number; readonly logDays: number };
   readonly kmsKeyArn?: string;
@@ -132,6 +141,7 @@ export function readBounceDoctorConfig(
     },
     ticketKinds: readTicketKinds(context),
     links,
+    trust: readTrust(context),
     bounceHandler: {
       memoryMb: context.integer('bounceHandler.memoryMb', 1024, { min: 512, max: 10_240 }),
       reservedConcurrency: context.integer('bounceHandler.reservedConcurrency', 5, { min: 1, max: 1000 }),
@@ -207,6 +217,23 @@ function readLinks(context: ContextReader): BounceDoctorConfig['links'] {
     ),
     expiryDays: context.integer('links.expiryDays', 30, { min: 1, max: 3650 }),
     ...(viewerBaseUrl ? { viewerBaseUrl } : {}),
+  };
+}
+
+function readTrust(context: ContextReader): BounceDoctorConfig['trust'] {
+  const messageIdDomains = context.list('trust.messageIdDomains').map((d) => d.trim().toLowerCase());
+  for (const domain of messageIdDomains) {
+    if (!DOMAIN.test(domain)) {
+      throw new ConfigError('trust.messageIdDomains', `"${domain}" is not a domain name (e.g. example.com)`);
+    }
+  }
+  const verpKeySecretName = context.has('trust.verpKeySecretName')
+    ? context.secretName('trust.verpKeySecretName', 'the Secrets Manager secret with the VERP signing key')
+    : undefined;
+  return {
+    messageIdDomains,
+    ...(verpKeySecretName ? { verpKeySecretName } : {}),
+    ticketUntrusted: context.boolean('trust.ticketUntrusted', false),
   };
 }
 

@@ -35,6 +35,12 @@ export interface BounceHandlerProps {
   readonly linkExpiryDays: number;
   /** Base URL of the original-message viewer: the ticket links point there. */
   readonly viewerBaseUrl: string;
+  /** Forged-bounce checks (README "Forged bounces"). @default - every bounce trusted */
+  readonly trust?: {
+    readonly messageIdDomains: readonly string[];
+    readonly verpKeySecretName?: string;
+    readonly ticketUntrusted: boolean;
+  };
   /** @default 1024 */
   readonly memoryMb?: number;
   /** Concurrent runs at most: the ticket API sees no more parallel requests than this. @default 5 */
@@ -114,6 +120,7 @@ export class BounceHandler extends Construct {
         LINK_KEY_SECRET_ID: props.linkKeySecretName,
         LINK_EXPIRY_DAYS: String(props.linkExpiryDays),
         VIEWER_BASE_URL: props.viewerBaseUrl,
+        ...trustEnvironment(props.trust),
         POWERTOOLS_SERVICE_NAME: BOUNCE_SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace ?? 'BounceDoctor',
       },
@@ -159,6 +166,15 @@ export class BounceHandler extends Construct {
         resources: [secretArn(stack, ticketApi.tokenSecretName), secretArn(stack, props.linkKeySecretName)],
       }),
     );
+    if (props.trust?.verpKeySecretName) {
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'ReadVerpKey',
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [secretArn(stack, props.trust.verpKeySecretName)],
+        }),
+      );
+    }
     const bucketArn = nagArn(props.bucket);
     Validations.of(role).acknowledge(
       {
@@ -184,4 +200,15 @@ export class BounceHandler extends Construct {
       );
     }
   }
+}
+
+function trustEnvironment(trust: BounceHandlerProps['trust']): Record<string, string> {
+  if (!trust) return {};
+  return {
+    ...(trust.messageIdDomains.length > 0
+      ? { TRUSTED_MESSAGE_ID_DOMAINS: trust.messageIdDomains.join(',') }
+      : {}),
+    ...(trust.verpKeySecretName ? { VERP_KEY_SECRET_ID: trust.verpKeySecretName } : {}),
+    TICKET_UNTRUSTED: String(trust.ticketUntrusted),
+  };
 }

@@ -127,6 +127,8 @@ describe('a bad configuration fails synth with a message that names the key', ()
       /example.com or a subdomain/,
     ],
     [{ kmsKeyArn: 'alias/mail' }, 'kmsKeyArn', /must be a KMS key ARN/],
+    [{ 'trust.messageIdDomains': 'example.com,not a domain' }, 'trust.messageIdDomains', /not a domain name/],
+    [{ 'trust.verpKeySecretName': 'arn:aws:secretsmanager:x' }, 'trust.verpKeySecretName', /not an ARN/],
     [{ 'links.viewerBaseUrl': 'http://viewer.example.com' }, 'links.viewerBaseUrl', /https/],
   ])('%j → %s', (overrides, key, message) => {
     let error: unknown;

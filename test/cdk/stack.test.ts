@@ -208,6 +208,27 @@ describe('the stack', () => {
     );
   });
 
+  it('the bounce handler knows which bounces answer our mail: the trusted Message-ID domains, and the VERP key when one is configured', () => {
+    const variables = () =>
+      template.toJSON().Resources[id(example.stack.bounceHandler.function)].Properties.Environment.Variables;
+    expect(variables()).toMatchObject({
+      TRUSTED_MESSAGE_ID_DOMAINS: 'example.com',
+      TICKET_UNTRUSTED: 'false',
+    });
+    expect(variables().VERP_KEY_SECRET_ID).toBeUndefined();
+
+    const signed = buildExampleApp({ 'trust.verpKeySecretName': 'bounce-doctor/verp-key' });
+    const role = id(signed.stack.bounceHandler.function.executionRole);
+    const statements = Object.values(signed.template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => text(policy.Properties.Roles).includes(`"${role}"`))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+    expect(text(statements.find((s) => s.Sid === 'ReadVerpKey')?.Resource)).toMatch(
+      /bounce-doctor\/verp-key-\?{6}/,
+    );
+    const handler = signed.template.toJSON().Resources[id(signed.stack.bounceHandler.function)];
+    expect(handler.Properties.Environment.Variables.VERP_KEY_SECRET_ID).toBe('bounce-doctor/verp-key');
+  });
+
   it('the probe runs on the configured schedule', () => {
     const probe = id(example.stack.probe.function);
     template.hasResourceProperties('AWS::Events::Rule', {
