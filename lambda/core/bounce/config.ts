@@ -1,5 +1,5 @@
 // The bounce handler's configuration, read from an environment map the caller passes in (the Lambda's
-// process.env, or the replay command's). Pure; errors name the variable. Every variable is in the README.
+// environment, or the replay command's). Pure; errors name the variable. Every variable is in the README.
 import { MESSAGE_KINDS, type MessageKind } from '../types.ts';
 import { BounceConfigError } from './errors.ts';
 

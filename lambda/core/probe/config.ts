@@ -1,5 +1,5 @@
 // The probe Lambda's configuration, read from an environment map the handler passes in, and the
-// validators the CLI shares. Pure: no process.env here.
+// validators the CLI shares. Pure: the handler reads the environment and passes it here.
 import { ProbeConfigError } from './errors.ts';
 import { DEFAULT_THRESHOLDS } from './interpret.ts';
 import {

@@ -1,5 +1,5 @@
 // The viewer's configuration, read from an environment map the caller passes in (the Lambda's
-// process.env). Pure; errors name the variable. Every variable is in the README.
+// environment). Pure; errors name the variable. Every variable is in the README.
 import { BOUNCE_DEFAULTS } from '../bounce/config.ts';
 import { ViewerConfigError } from './errors.ts';
 
