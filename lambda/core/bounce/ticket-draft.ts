@@ -3,7 +3,7 @@
 import type { Category } from '../diagnosis/categories.ts';
 import type { Diagnosis } from '../diagnosis/diagnose.ts';
 import type { LocalText } from '../diagnosis/reasons.ts';
-import type { BounceReport, MessageKind, Reason, RecipientResult } from '../types.ts';
+import type { BounceReport, MessageKind, OriginalMessage, Reason, RecipientResult } from '../types.ts';
 import { ticketBodyText } from './ticket-text.ts';
 import type { TrustBasis, TrustProblem, TrustVerdict } from './trust.ts';
 import type { SesVerdicts } from './verdicts.ts';
@@ -32,14 +32,8 @@ export type TicketRecipient = Pick<
   | 'carrier'
 >;
 
-export interface TicketOriginal {
-  subject: string;
-  messageId?: string;
-  from?: string;
-  to?: string[];
-  date?: string;
-  headersOnly: boolean;
-}
+/** The returned original as a ticket describes it: its headers, not its bytes. */
+export type TicketOriginal = Omit<OriginalMessage, 'raw'>;
 
 /** Whether the bounce was tied to a message we sent (README: forged bounces). */
 export interface TicketTrust {
