@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeMailbox } from '../lambda/core/decode.ts';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const shared = resolve(process.env.BOUNCE_DOCTOR_SHARED ?? join(import.meta.dirname, '..', '..', 'shared'));
 const corpus = existsSync(join(shared, 'corpus', 'sisimai'))
   ? join(shared, 'corpus', 'sisimai')

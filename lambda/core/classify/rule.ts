@@ -26,9 +26,24 @@ export interface ReasonRule {
 export function wordsMatch(rule: ReasonRule, text: string): boolean {
   if (!text) return false;
   if (rule.unless?.some((pattern) => pattern.test(text))) return false;
-  for (const phrase of rule.phrases) if (text.includes(phrase)) return true;
+  if (phrasesOf(rule)?.test(text)) return true;
   if (rule.patterns) for (const pattern of rule.patterns) if (pattern.test(text)) return true;
   return false;
+}
+
+// A rule's phrases as one alternation of literals: one pass over the text instead of one per phrase.
+const compiled = new WeakMap<ReasonRule, RegExp | null>();
+
+function phrasesOf(rule: ReasonRule): RegExp | null {
+  let pattern = compiled.get(rule);
+  if (pattern === undefined) {
+    pattern =
+      rule.phrases.length === 0
+        ? null
+        : new RegExp(rule.phrases.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    compiled.set(rule, pattern);
+  }
+  return pattern;
 }
 
 /** The words match, and the command is one after which they mean this reason. */
