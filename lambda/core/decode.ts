@@ -4,7 +4,7 @@ import { carrierOf } from './carriers.ts';
 import { classifyRecipient, type Verdict } from './classify/classify.ts';
 import { derivedStatus } from './classify/derived-status.ts';
 import { hardBounceOf } from './classify/hard-bounce.ts';
-import { MailHeaders, splitHeaderBlock } from './mail/headers.ts';
+import { headerBlockOf, MailHeaders, splitHeaderBlock } from './mail/headers.ts';
 import { normalizeLineEndings, splitMailbox } from './mail/mailbox.ts';
 import { type MailView, readMail } from './mail/read-mail.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './mta/parser.ts';
@@ -174,12 +174,6 @@ function describeOriginal(raw: Buffer, headersOnly: boolean): OriginalMessage {
     headersOnly,
     raw: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
   };
-}
-
-/** The header block of a message, without decoding its body (a returned message may be 30 MB). */
-function headerBlockOf(raw: Buffer): string {
-  const end = raw.indexOf('\n\n');
-  return raw.toString('utf8', 0, end === -1 ? Math.min(raw.length, 256 * 1024) : end + 1);
 }
 
 function bounceHeaders(mail: MailView): BounceReport['bounce'] {

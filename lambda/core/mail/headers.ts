@@ -83,3 +83,9 @@ export function splitHeaderBlock(text: string): { head: string; body: string } {
   if (!match) return { head: text, body: '' };
   return { head: text.slice(0, match.index + 1), body: text.slice(match.index + match[0].length) };
 }
+
+/** The header block of a message's bytes, without decoding its body (a returned message may be 40 MB). */
+export function headerBlockOf(raw: Buffer): string {
+  const end = raw.indexOf('\n\n');
+  return raw.toString('utf8', 0, end === -1 ? Math.min(raw.length, 256 * 1024) : end + 1);
+}

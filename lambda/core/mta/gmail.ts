@@ -3,8 +3,9 @@
 // details, which quote the other server's reply and tag it with Gmail's "(state N)".
 import type { MailView } from '../mail/read-mail.ts';
 import { findCommand, findReplyCode, findStatus, firstAddress, MATCH_LIMIT, squeeze } from '../text.ts';
+import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
-import { splitAtOriginal, withoutRepeatedReplyCode } from './provider-notice.ts';
+import { withoutRepeatedReplyCode } from './provider-notice.ts';
 
 const SENDER = /<?mailer-daemon@(?:googlemail|gmail)\.com>?/i;
 const SUBJECT = /^Delivery Status Notification\b/i;
@@ -44,7 +45,7 @@ export const gmail: BounceParser = {
   parse(mail: MailView): ParsedBounce | null {
     if (!SENDER.test(mail.headers.get('from')) || !SUBJECT.test(mail.headers.get('subject'))) return null;
     if (mail.deliveryStatus.some((part) => /^Final-Recipient:/im.test(part))) return null;
-    const { notice, original } = splitAtOriginal(mail.text, MARKERS);
+    const { notice, original } = splitQuotedOriginal(mail.text, MARKERS);
     const recipients = readGroups(notice).flatMap(toRecipients);
     if (recipients.length === 0) return null;
     return { recipients, ...(original ? { quotedOriginal: original } : {}) };

@@ -4,8 +4,8 @@
 import type { MailView } from '../mail/read-mail.ts';
 import { findReplyCode, findStatus, firstAddress } from '../text.ts';
 import { eximVerdict, readEximWords } from './exim-words.ts';
+import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
-import { splitAtOriginal } from './provider-notice.ts';
 
 const SENDER = /\bmailer-daemon@(?:mail\.)?(?:gmx\.(?:com|net|de|at|ch)|mail\.com)\b/i;
 const START = /^This message was created automatically by mail delivery software/m;
@@ -18,7 +18,7 @@ export const gmx: BounceParser = {
     if (!mail.headers.has('x-gmx-antispam') && !SENDER.test(mail.headers.get('from'))) return null;
     const start = mail.text.search(START);
     if (start === -1) return null;
-    const { notice, original } = splitAtOriginal(mail.text.slice(start), MARKERS);
+    const { notice, original } = splitQuotedOriginal(mail.text.slice(start), MARKERS);
     const recipients: ParsedRecipient[] = [];
     let address = '';
     let lines: string[] = [];

@@ -2,8 +2,8 @@
 // group may not exist or the poster may not post to it; the group's address is in X-Failed-Recipients.
 import type { MailView } from '../mail/read-mail.ts';
 import { addressesIn, MATCH_LIMIT, squeeze } from '../text.ts';
+import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce } from './parser.ts';
-import { splitAtOriginal } from './provider-notice.ts';
 
 const SENDER = /<?mailer-daemon@(?:googlemail|gmail)\.com>?/i;
 const SUBJECT = /^Delivery Status Notification\b/i;
@@ -19,7 +19,7 @@ export const googlegroups: BounceParser = {
     const failed = mail.headers.get('x-failed-recipients');
     if (!failed || !SENDER.test(mail.headers.get('from'))) return null;
     if (!SUBJECT.test(mail.headers.get('subject'))) return null;
-    const { notice, original } = splitAtOriginal(mail.text, MARKERS);
+    const { notice, original } = splitQuotedOriginal(mail.text, MARKERS);
     if (!GROUPS_NOTICE.test(notice.slice(0, MATCH_LIMIT))) return null;
     const lines = notice.slice(0, MATCH_LIMIT).split('\n');
     // The poster may not post to the group, or it is gone: either way the group refused the sender.

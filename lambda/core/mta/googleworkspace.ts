@@ -1,9 +1,9 @@
 // Google Workspace / Gmail notices that name the failure in a "** ... **" title and give no
 // recipient in a DSN: Gmail's explanation, then "The response was:" and the error itself.
 
-import { splitHeaderBlock } from '../mail/headers.ts';
 import type { MailView } from '../mail/read-mail.ts';
 import { addressesIn, findCommand, findReplyCode, findStatus, MATCH_LIMIT, squeeze } from '../text.ts';
+import { attachedOriginalHeaders } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
 
 const SENDER = /<?mailer-daemon@(?:googlemail|gmail)\.com>?/i;
@@ -53,7 +53,5 @@ function recipientAddresses(mail: MailView, explanation: string): string[] {
   if (failed.length > 0) return failed;
   const named = /\bdelivered to ([^\s@]+@[\w.-]+\w)/.exec(explanation)?.[1];
   if (named) return addressesIn(named);
-  const attached = mail.attachedOriginal?.raw.toString('utf8') ?? '';
-  const to = /^To:[ \t]*(.*)$/im.exec(splitHeaderBlock(attached).head)?.[1] ?? '';
-  return addressesIn(to);
+  return addressesIn(attachedOriginalHeaders(mail).get('to'));
 }

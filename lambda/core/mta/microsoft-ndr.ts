@@ -12,8 +12,8 @@ import {
 } from '../text.ts';
 import { recipientsFromDsn } from './dsn.ts';
 import { isSmtpReplyCode, microsoftExplanationReason, microsoftReason } from './microsoft-codes.ts';
+import { splitQuotedOriginal } from './original.ts';
 import type { ParsedBounce, ParsedRecipient } from './parser.ts';
-import { splitAtOriginal } from './provider-notice.ts';
 
 /** Titles of the section, per Content-Language. */
 const SECTION_START =
@@ -173,7 +173,7 @@ export function parseMicrosoftNdr(mail: MailView): ParsedBounce | null {
       (explanation && dsnWords === explanation ? microsoftExplanationReason(explanation) : undefined);
     if (reason) r.reason = reason;
   }
-  const { original } = splitAtOriginal(mail.text, [ORIGINAL_HEADERS]);
+  const { original } = splitQuotedOriginal(mail.text, [ORIGINAL_HEADERS]);
   return { recipients, ...(original ? { quotedOriginal: original } : {}) };
 }
 

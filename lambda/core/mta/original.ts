@@ -1,5 +1,5 @@
 // Where a text bounce quotes the returned original message.
-import { MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
+import { headerBlockOf, MailHeaders } from '../mail/headers.ts';
 import type { MailView } from '../mail/read-mail.ts';
 import { splitAtMarker } from '../text.ts';
 
@@ -24,8 +24,12 @@ export function splitQuotedOriginal(
   return { notice, original: looksLikeHeaders(original) ? original : '' };
 }
 
-/** True when a text starts with something like a header block (Name: value lines). */
+/**
+ * True when a text starts like a header block: a known header among its first lines, or a first line
+ * that is a header field of any name (returned messages often start with DKIM-Signature or ARC-Seal).
+ */
 export function looksLikeHeaders(text: string): boolean {
+  if (/^[A-Za-z][\w-]{0,75}:[ \t]/.test(text)) return true;
   const head = text
     .slice(0, 2000)
     .split('\n', 6)
@@ -40,5 +44,5 @@ export function looksLikeHeaders(text: string): boolean {
 /** The headers of the original message attached to a bounce (empty when none is attached). */
 export function attachedOriginalHeaders(mail: MailView): MailHeaders {
   if (!mail.attachedOriginal) return MailHeaders.empty();
-  return MailHeaders.parse(splitHeaderBlock(mail.attachedOriginal.raw.toString('utf8')).head);
+  return MailHeaders.parse(headerBlockOf(mail.attachedOriginal.raw));
 }

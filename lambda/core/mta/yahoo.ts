@@ -2,8 +2,9 @@
 // remote host's reply, with Yahoo's tag of the SMTP command ("[RCPT_TO]") after it.
 import type { MailView } from '../mail/read-mail.ts';
 import { findCommand, findReplyCode, findStatus, firstAddress, squeeze } from '../text.ts';
+import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
-import { leadingReplyCode, splitAtOriginal } from './provider-notice.ts';
+import { leadingReplyCode } from './provider-notice.ts';
 
 const START = /^Sorry, we were unable to deliver your message to the following address/m;
 const MARKERS = [/^-+ ?Below this line is a copy of the message/im];
@@ -25,7 +26,7 @@ export const yahoo: BounceParser = {
   id: 'yahoo',
   parse(mail: MailView): ParsedBounce | null {
     if (!isYahoo(mail) || !START.test(mail.text)) return null;
-    const { notice, original } = splitAtOriginal(mail.text, MARKERS);
+    const { notice, original } = splitQuotedOriginal(mail.text, MARKERS);
     const recipients: ParsedRecipient[] = [];
     let lines: string[] = [];
     let address = '';
