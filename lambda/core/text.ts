@@ -125,3 +125,14 @@ export function joinReplyLines(text: string): string {
   const rest = text.slice(lead[0].length).replace(continuation, ' ');
   return `${code} ${status ? `${status} ` : ''}${rest}`.replace(/\s+/g, ' ').trim();
 }
+
+/** The SMTP command a transcript line sent (">>> RCPT TO:<a@b>" → "RCPT"), or "" for another line. */
+export function sentCommand(line: string): string {
+  const sent = /^>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
+  return sent ? normalizeCommand(sent[1] ?? '') : '';
+}
+
+/** The reply a transcript line received ("<<< 550 5.1.1 ..." → "550 5.1.1 ..."), or undefined. */
+export function receivedReply(line: string): string | undefined {
+  return /^<<< ?(.*)$/.exec(line)?.[1];
+}

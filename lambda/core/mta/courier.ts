@@ -5,7 +5,7 @@
 //   >>> RCPT TO:<address>
 //   <<< 550 5.1.1 <address>... User Unknown
 import type { MailView } from '../mail/read-mail.ts';
-import { normalizeCommand, squeeze } from '../text.ts';
+import { receivedReply, sentCommand, squeeze } from '../text.ts';
 import { recipientsFromDsn } from './dsn.ts';
 import { headerMatches, noticeLines, reasonOfWording, recipientOf, type WordingTable } from './notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
@@ -61,12 +61,12 @@ function readSessions(text: string): Map<string, Session> {
 /** Adds one notice line to a recipient's session; undefined once the block's frame line ends it. */
 function readSessionLine(session: Session, line: string): Session | undefined {
   const host = /^\s+([^\s[]+) \[[^\]]*\]:\s*$/.exec(line);
-  const sent = /^>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
-  const got = /^<<< ?(.*)$/.exec(line);
+  const sent = sentCommand(line);
+  const got = receivedReply(line);
   if (/^-{10,}/.test(line)) return undefined;
   if (host) session.remoteMta = host[1] ?? '';
-  else if (sent) session.command = normalizeCommand(sent[1] ?? '');
-  else if (got) session.reply.push(got[1] ?? '');
+  else if (sent) session.command = sent;
+  else if (got !== undefined) session.reply.push(got);
   else if (line.trim()) session.reply.push(line.trim());
   return session;
 }

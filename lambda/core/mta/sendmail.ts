@@ -1,6 +1,6 @@
 // Sendmail: "Returned mail: see transcript for details", a DSN plus the SMTP transcript of the session.
 import type { MailView } from '../mail/read-mail.ts';
-import { findReplyCode, findStatus, joinReplyLines, normalizeCommand } from '../text.ts';
+import { findReplyCode, findStatus, joinReplyLines, receivedReply, sentCommand } from '../text.ts';
 import { recipientsFromDsn } from './dsn.ts';
 import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
@@ -41,22 +41,22 @@ export function parseTranscript(notice: string): Transcript {
   const transcript: Transcript = { exchanges: [], verdicts: [], lastCommand: '' };
   let open: Exchange | undefined;
   for (const line of notice.split('\n')) {
-    const sent = /^>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
+    const sent = sentCommand(line);
     if (sent) {
-      transcript.lastCommand = normalizeCommand(sent[1] ?? '');
+      transcript.lastCommand = sent;
       open = undefined;
       continue;
     }
-    const got = /^<<< ?(([45]\d\d)([- ]).*)$/.exec(line);
+    const got = /^([45]\d\d)([- ])/.exec(receivedReply(line) ?? '');
     if (got) {
-      const text = (got[1] ?? '').trim();
+      const text = (receivedReply(line) ?? '').trim();
       if (open) {
         open.reply += ` ${text}`;
       } else {
         open = { command: transcript.lastCommand, reply: text };
         transcript.exchanges.push(open);
       }
-      if (got[3] === ' ') open = undefined;
+      if (got[2] === ' ') open = undefined;
       continue;
     }
     open = undefined;

@@ -3,7 +3,7 @@
 // exchange, and "NNN <address>... text" lines name each failed recipient, after the reply that
 // concerned it; "NNN host (smtp)... text" lines concern a host, not a recipient.
 import type { MailView } from '../mail/read-mail.ts';
-import { findCommand, findReplyCode, findStatus, normalizeCommand, squeeze } from '../text.ts';
+import { findCommand, findReplyCode, findStatus, receivedReply, sentCommand, squeeze } from '../text.ts';
 import { noticeLines } from './notice.ts';
 import { splitQuotedOriginal } from './original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './parser.ts';
@@ -41,17 +41,17 @@ function readTranscript(notice: string): ParsedRecipient[] {
   let session: Session = { remoteMta: '', command: '', reply: [] };
   for (const line of noticeLines(notice).slice(1)) {
     const talking = /^While talking to ([^\s:]+):?/i.exec(line);
-    const sent = /^>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
-    const got = /^<<< ?(.*)$/.exec(line);
+    const sent = sentCommand(line);
+    const got = receivedReply(line);
     const failed = RECIPIENT_LINE.exec(line);
     const host = HOST_LINE.exec(line)?.[1] ?? '';
     if (talking) {
       session = { remoteMta: talking[1] ?? '', command: '', reply: [] };
     } else if (sent) {
-      session.command = normalizeCommand(sent[1] ?? '');
+      session.command = sent;
       session.reply = [];
-    } else if (got) {
-      session.reply.push(got[1] ?? '');
+    } else if (got !== undefined) {
+      session.reply.push(got);
     } else if (host && host.toLowerCase() !== session.remoteMta.toLowerCase()) {
       // A verdict on another host: whatever follows is no longer about the session above.
       session = { remoteMta: '', command: '', reply: [] };
