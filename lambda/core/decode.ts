@@ -19,11 +19,14 @@ import {
   type RecipientResult,
 } from './types.ts';
 
+// The decoder does no I/O; the public functions stay asynchronous so that callers (Lambda, CLI,
+// viewer) need not change if reading ever streams.
+
 /** Decodes every message of a file (one message, or an mbox), in order. */
 export async function decodeMailbox(raw: Uint8Array): Promise<BounceReport[]> {
   const messages = splitMailbox(normalizeLineEndings(raw));
   const reports: BounceReport[] = [];
-  for (const message of messages) reports.push(await decodeMessage(message));
+  for (const message of messages) reports.push(decodeMessage(message));
   return reports.length > 0 ? reports : [emptyReport(['the input holds no message'])];
 }
 
@@ -32,13 +35,13 @@ export async function decodeBounce(raw: Uint8Array): Promise<BounceReport> {
   return decodeMessage(normalizeLineEndings(raw));
 }
 
-async function decodeMessage(message: Buffer): Promise<BounceReport> {
+function decodeMessage(message: Buffer): BounceReport {
   if (message.every((byte) => byte === 0x0a || byte === 0x0d || byte === 0x20 || byte === 0x09)) {
     return emptyReport(['the message is empty']);
   }
   let mail: MailView;
   try {
-    mail = await readMail(message);
+    mail = readMail(message);
   } catch (error) {
     return emptyReport([`the message could not be parsed as MIME: ${(error as Error).message}`]);
   }

@@ -44,13 +44,8 @@ const NATIVE_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
 /** How much of an unparseable body is read as the notice. */
 const MAX_BODY_AS_TEXT = 1024 * 1024;
 
-/** Parses one message (LF line endings). Rejects only when the splitter itself fails. */
-export async function readMail(message: Buffer): Promise<MailView> {
-  return readMailSync(message);
-}
-
-/** The same reading, synchronously (the splitter needs no I/O). */
-export function readMailSync(message: Buffer): MailView {
+/** Parses one message (LF line endings). Never throws on bad MIME: what it cannot split it reads as text. */
+export function readMail(message: Buffer): MailView {
   const { headers, leaves } = splitMime(message);
   const [contentType, reportType] = topContentType(headers.get('content-type'));
   const view: MailView = {
