@@ -10,6 +10,14 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
+/** An alarm that fires on the first occurrence in a period and stays quiet when nothing happens. */
+const ANY_OCCURRENCE = {
+  threshold: 1,
+  evaluationPeriods: 1,
+  comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+  treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+} as const;
+
 export interface MonitoringProps {
   readonly alertTopic: sns.ITopic;
   readonly bounceFunction: lambda.IFunction;
@@ -61,29 +69,20 @@ export class Monitoring extends Construct {
       .createAlarm(this, 'FailureQueueMessages', {
         alarmDescription:
           'A bounce failed every attempt and waits in the on-failure queue: fix the cause, then `bounce-doctor replay --queue <url>`.',
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        ...ANY_OCCURRENCE,
       });
     this.handlerErrorsAlarm = props.bounceFunction
       .metricErrors({ period: fiveMinutes, statistic: 'Sum' })
       .createAlarm(this, 'BounceHandlerErrors', {
         alarmDescription: 'The bounce handler failed (it is retried; see its log for the error).',
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        ...ANY_OCCURRENCE,
       });
     this.handlerThrottlesAlarm = props.bounceFunction
       .metricThrottles({ period: fiveMinutes, statistic: 'Sum' })
       .createAlarm(this, 'BounceHandlerThrottles', {
         alarmDescription:
           'Bounces arrive faster than the reserved concurrency handles; they are retried for up to 6 hours.',
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        ...ANY_OCCURRENCE,
       });
     this.probeFailureAlarm = probeMetric('ProbeSuccess', 'Maximum').createAlarm(this, 'ProbeFailure', {
       alarmDescription: `The SMTP login to ${props.probeDimensions.host} failed, or the probe reported nothing, for ${props.probeFailedRuns} periods in a row.`,
@@ -99,10 +98,7 @@ export class Monitoring extends Construct {
       .createAlarm(this, 'ProbeErrors', {
         alarmDescription:
           'The SMTP probe run failed (password secret, state object or alert sending); see its log.',
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        ...ANY_OCCURRENCE,
       });
     this.certificateExpiryAlarm = probeMetric('CertificateDaysLeft', 'Minimum').createAlarm(
       this,
