@@ -13,15 +13,7 @@ import { ProbeConfigError } from '../../lambda/core/probe/errors.ts';
 import { DEFAULT_THRESHOLDS, interpretProbe } from '../../lambda/core/probe/interpret.ts';
 import { type Lang, probeReportLines } from '../../lambda/core/probe/report-text.ts';
 import type { ProbeResult, Severity } from '../../lambda/core/probe/types.ts';
-
-export const PROBE_USAGE = `  bounce-doctor probe [--json] [--lang ja|en] --host H [--port P] [--security tls|starttls|none]
-                      --user U [--auth plain|login] [--timeout S] [--slow-ms MS]
-                      [--cert-warn-days D] [--ca-file PEM]
-      Log in to an SMTP server once (DNS, connect, TLS, EHLO, AUTH, QUIT; no mail is sent) and say
-      what is wrong and what to do. The password comes from SMTP_PASSWORD, never the command line.
-      Defaults: --port 587, --security starttls (tls for port 465), --auth plain, --timeout 10,
-      --slow-ms ${DEFAULT_THRESHOLDS.slowMs}, --cert-warn-days ${DEFAULT_THRESHOLDS.certificateWarnDays}.
-      Exit status: 0 ok, 1 warning, 2 failure (or transient failure), 3 usage error.`;
+import { PROBE_USAGE } from './usage.ts';
 
 export interface ProbeCommandIo {
   out: NodeJS.WritableStream;
