@@ -3,7 +3,7 @@
 // `--help` and `diagnose` still work (they never load them), while `replay` proves the removal bites.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,26 +73,15 @@ describe('the packed package', () => {
       for (const name of AWS_PACKAGES) rmSync(join(folder, 'node_modules', name), { recursive: true });
     });
 
-    it('imports the library, decodes a bounce and diagnoses it', () => {
-      writeFileSync(
-        join(folder, 'use-library.mjs'),
-        `import { readFileSync } from 'node:fs';
-import { decodeBounce, diagnoseReport, REASONS } from 'bounce-doctor';
-const report = await decodeBounce(readFileSync(process.argv[2]));
-const diagnosis = diagnoseReport(report);
-console.log(JSON.stringify({ report, diagnosis, reasons: REASONS.length }));
-`,
-      );
-      const used = run(process.execPath, ['use-library.mjs', SAMPLE], { cwd: folder });
+    it('runs the example of docs/library.md and prints what the page says it prints', () => {
+      const [example, printed] = codeBlocksOf(join(ROOT, 'docs', 'library.md'), ['js', '']);
+      writeFileSync(join(folder, 'example.mjs'), example ?? '');
+      copyFileSync(join(ROOT, 'examples', 'bounces', 'lhost-postfix-63.eml'), join(folder, 'bounce.eml'));
+      const used = run(process.execPath, ['example.mjs'], { cwd: folder });
       expect(used.stderr).toBe('');
-      const { report, diagnosis, reasons } = JSON.parse(used.stdout);
-      expect(report).toMatchObject({
-        kind: 'bounce',
-        decodedBy: 'postfix',
-        recipients: [{ address: 'kijitora@example.co.jp', status: '5.1.1', reason: 'userunknown' }],
-      });
-      expect(diagnosis).toMatchObject({ category: 'recipient-unknown', reason: 'userunknown' });
-      expect(reasons).toBe(36);
+      expect(used.code).toBe(0);
+      expect(used.stdout).toBe(printed);
+      expect(used.stdout).toContain('mailboxfull 5.2.2 552');
     });
 
     it('runs `--help` and `diagnose --json` from the installed bin', () => {
@@ -193,6 +182,17 @@ function installOffline(into: string, tarball: string): void {
     JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }),
   );
   npm(['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], into);
+}
+
+/** The first fenced block of each language, in order: ['js', ''] is a js block, then a plain one after it. */
+function codeBlocksOf(page: string, languages: readonly string[]): string[] {
+  const blocks = [...readFileSync(page, 'utf8').matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)];
+  let from = 0;
+  return languages.map((language) => {
+    const at = blocks.findIndex((block, i) => i >= from && block[1] === language);
+    from = at + 1;
+    return at === -1 ? '' : (blocks[at]?.[2] ?? '');
+  });
 }
 
 interface RunOptions {
