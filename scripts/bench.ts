@@ -1,7 +1,7 @@
 // `npm run bench` (builds dist/ first): the speed of the compiled package beside Sisimai 4 (Debian:
 // `sudo apt-get install libsisimai-perl`, run through shared/tools/peers/sisimai-v4), all in one run.
 // 1. The decoder loop: each side decodes the corpus ROUNDS times in one process; the best round
-//    counts (module loading excluded).
+//    counts (module loading and the JIT's warm-up excluded: each side's steady state).
 // 2. Whole processes, as a user waits for them: `--help`, `diagnose` of one mail, and `diagnose --json`
 //    over the corpus ten times (4,060 mails), beside the Sisimai runner on the same files.
 // 3. Generated hostile inputs, each decoded in a fresh process for its time and peak memory.
@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Library from '../lambda/core/index.ts';
 import { type Command, folderOf, median, repeatedCorpus, timeInTurns } from './bench-processes.ts';
 
-const ROUNDS = 5;
+const ROUNDS = 10;
 const PROCESS_ROUNDS = 10;
 const CORPUS_ROUNDS = 3;
 const COPIES = 10;
