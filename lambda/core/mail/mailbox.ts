@@ -6,18 +6,20 @@ const CR = 0x0d;
 /** Rewrites CRLF and bare CR line endings as LF, so every file decodes the same way. */
 export function normalizeLineEndings(raw: Uint8Array): Buffer {
   const input = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  if (input.indexOf(CR) === -1) return input;
+  let cr = input.indexOf(CR);
+  if (cr === -1) return input;
+  // Native search and copy between line ends: a byte loop in JavaScript is slow until it is compiled,
+  // and a command line run ends before that pays off.
   const out = Buffer.allocUnsafe(input.length);
   let n = 0;
-  for (let i = 0; i < input.length; i++) {
-    const byte = input[i] as number;
-    if (byte === CR) {
-      out[n++] = LF;
-      if (input[i + 1] === LF) i++;
-    } else {
-      out[n++] = byte;
-    }
+  let from = 0;
+  while (cr !== -1) {
+    n += input.copy(out, n, from, cr);
+    out[n++] = LF;
+    from = input[cr + 1] === LF ? cr + 2 : cr + 1;
+    cr = input.indexOf(CR, from);
   }
+  n += input.copy(out, n, from);
   return out.subarray(0, n);
 }
 
