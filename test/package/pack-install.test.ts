@@ -213,9 +213,14 @@ function run(command: string, args: string[], options: RunOptions) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** npm with the calling npm's own settings removed (`npm test` exports them; they name this repository). */
+/**
+ * npm with the calling npm's settings removed (`npm test` exports them, and some name this repository
+ * as the project), except the cache: the one the repository's `npm ci` filled.
+ */
 function npm(args: string[], cwd: string): string {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) || /^npm_config_cache$/i.test(name)),
+  );
   const result = run('npm', args, { cwd, env, replaceEnv: true });
   if (result.code !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
   return result.stdout;
