@@ -14,7 +14,7 @@ import { type Command, folderOf, median, repeatedCorpus, timeInTurns } from './b
 
 const ROUNDS = 10;
 const PROCESS_ROUNDS = 10;
-const CORPUS_ROUNDS = 3;
+const CORPUS_ROUNDS = 5;
 const COPIES = 10;
 const root = resolve(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'bounce-doctor.js');
