@@ -95,14 +95,18 @@ function wholeProcesses(): void {
   const count = names.length * COPIES;
   try {
     console.log('\nwhole process (wall clock from start to exit, output to /dev/null; the sides take turns)');
-    const [help = []] = timeInTurns([node('--help')], PROCESS_ROUNDS);
+    const [bare = [], help = []] = timeInTurns(
+      [{ file: process.execPath, args: ['-e', ''] }, node('--help')],
+      PROCESS_ROUNDS,
+    );
+    row(`node -e '' (Node.js's own start; median of ${PROCESS_ROUNDS})`, median(bare));
     row(`bounce-doctor --help (median of ${PROCESS_ROUNDS})`, median(help));
     const single = timeInTurns(
       peerInstalled ? [node('diagnose', sample.file), sisimai(one)] : [node('diagnose', sample.file)],
       PROCESS_ROUNDS,
     );
     row(
-      `diagnose one mail (median of ${PROCESS_ROUNDS})`,
+      `bounce-doctor diagnose, one mail (median of ${PROCESS_ROUNDS})`,
       median(single[0] ?? []),
       single[1] && median(single[1]),
     );
@@ -113,7 +117,11 @@ function wholeProcesses(): void {
     );
     const ours = Math.min(...(batch[0] ?? []));
     const theirs = batch[1] && Math.min(...batch[1]);
-    row(`diagnose --json, ${count.toLocaleString('en')} mails (best of ${CORPUS_ROUNDS})`, ours, theirs);
+    row(
+      `bounce-doctor diagnose --json, ${count.toLocaleString('en')} mails (best of ${CORPUS_ROUNDS})`,
+      ours,
+      theirs,
+    );
     if (theirs)
       console.log(
         `  ratio ${(theirs / ours).toFixed(2)}x Sisimai 4 over ${count} mails (goal: at least 2.5x)`,
@@ -126,7 +134,7 @@ function wholeProcesses(): void {
 
 function row(what: string, ms: number, peerMs?: number): void {
   const theirs = peerMs === undefined ? '' : `   sisimai-v4 ${seconds(peerMs)}`;
-  console.log(`  ${what.padEnd(44)} bounce-doctor ${seconds(ms)}${theirs}`);
+  console.log(`  ${what.padEnd(52)} ${seconds(ms)}${theirs}`);
 }
 
 function seconds(ms: number): string {
