@@ -7,6 +7,7 @@
 // 3. Generated hostile inputs, each decoded in a fresh process for its time and peak memory.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Library from '../lambda/core/index.ts';
@@ -44,6 +45,12 @@ const names = readdirSync(corpus)
 const mails = names.map((name) => readFileSync(join(corpus, name)));
 const megabytes = mails.reduce((n, m) => n + m.length, 0) / 1e6;
 console.log(`corpus: ${corpus} (${mails.length} mails, ${megabytes.toFixed(1)} MB)`);
+// On a shared machine every figure moves with the load: say what it was.
+const load = () =>
+  `load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')} on ${availableParallelism()} CPUs`;
+console.log(load());
 if (!peerInstalled) console.log('sisimai-v4: not installed (Debian: sudo apt-get install libsisimai-perl)');
 
 console.log(
@@ -60,6 +67,7 @@ if (peerRate !== undefined) {
 }
 
 wholeProcesses();
+console.log(`  ${load()}`);
 
 async function decoderRate(): Promise<{ rate: number; worst: { name: string; ms: number } }> {
   let rate = 0;
