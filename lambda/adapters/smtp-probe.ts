@@ -1,5 +1,5 @@
 // The SMTP probe's connection: DNS lookup, TCP connect, then one SMTP session (see smtp-session.ts).
-// No mail is sent. Returns an observation; lambda/core/probe/interpret.ts turns it into a result.
+// No mail is sent (the sender check stops at RCPT TO). Returns an observation; lambda/core/probe/interpret.ts turns it into a result.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { connect, isIP, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +12,7 @@ export type HostLookup = (host: string) => Promise<string[]>;
 export interface ProbeOptions {
   target: ProbeTarget;
   password: string;
-  /** Budget for the DNS lookup, for the TCP connect, and for each step of the session. */
+  /** Budget for the DNS lookup, for the TCP connect, and for each step of the session (at most MAX_TIMEOUT_MS). */
   timeoutMs: number;
   /** Extra certificate authorities to trust (PEM), e.g. a company CA; replaces the system list. */
   ca?: readonly string[];
@@ -30,10 +30,12 @@ export async function probeSmtp(options: ProbeOptions): Promise<ProbeObservation
   const { target } = options;
   const observation: ProbeObservation = {
     target,
+    timeoutMs: options.timeoutMs,
     addresses: [],
     timings: {},
     authAttempted: false,
     authenticated: false,
+    envelopeAccepted: false,
   };
   const timed = async <T>(phase: Phase, step: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -74,6 +76,7 @@ export async function probeSmtp(options: ProbeOptions): Promise<ProbeObservation
     ...(session.tls ? { tls: session.tls } : {}),
     authAttempted: session.authAttempted,
     authenticated: session.authenticated,
+    envelopeAccepted: session.envelopeAccepted,
     ...(session.failure ? { failure: session.failure } : {}),
   };
 }
