@@ -3,6 +3,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { connect, isIP, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { MAX_TIMEOUT_MS } from '../core/probe/config.ts';
 import type { Phase, ProbeFailure, ProbeObservation, ProbeTarget } from '../core/probe/types.ts';
 import { runSmtpSession } from './smtp-session.ts';
 
@@ -28,6 +29,10 @@ const systemLookup: HostLookup = async (host) =>
 /** Probes one SMTP server. Never throws for what the server or the network does: that is observed. */
 export async function probeSmtp(options: ProbeOptions): Promise<ProbeObservation> {
   const { target } = options;
+  if (!(options.timeoutMs > 0 && options.timeoutMs <= MAX_TIMEOUT_MS)) {
+    // Node would turn a longer timer into 1 ms and every server would look unreachable.
+    throw new RangeError(`timeoutMs must be from 1 to ${MAX_TIMEOUT_MS}, not ${options.timeoutMs}`);
+  }
   const observation: ProbeObservation = {
     target,
     timeoutMs: options.timeoutMs,
