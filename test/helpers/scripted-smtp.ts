@@ -67,3 +67,27 @@ export async function startScripted(
       }),
   };
 }
+
+/**
+ * A relay that answers as Postfix with smtpd_sender_login_maps and reject_sender_login_mismatch does:
+ * a sender not among `owned` is refused at RCPT TO (smtpd_delay_reject), with Postfix's words.
+ */
+export function startPostfixLikeRelay(owned: readonly string[], login: string) {
+  let sender = '';
+  return startScripted('220 relay.localhost ESMTP Postfix', (command) => {
+    const verb = command.split(' ', 1)[0]?.toUpperCase() ?? '';
+    switch (verb) {
+      case 'EHLO':
+        return '250-relay.localhost\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 ENHANCEDSTATUSCODES';
+      case 'MAIL':
+        sender = /<([^>]*)>/.exec(command)?.[1] ?? '';
+        return '250 2.1.0 Ok';
+      case 'RCPT':
+        return owned.includes(sender.toLowerCase())
+          ? '250 2.1.5 Ok'
+          : `553 5.7.1 <${sender}>: Sender address rejected: not owned by user ${login}`;
+      default:
+        return smtpScript()(command);
+    }
+  });
+}
