@@ -181,3 +181,16 @@ describe('the sender check', () => {
     expect(server.commands.some((line) => /^(RCPT|RSET|DATA)/.test(line))).toBe(false);
   });
 });
+
+describe('the time-out', () => {
+  it('is refused beyond 600 s, where Node would turn the timers into 1 ms and find every server down', async () => {
+    const options = {
+      target: { host: '127.0.0.1', port: 1, security: 'none', user: USER, authMethod: 'plain' },
+    };
+    for (const timeoutMs of [2 ** 31, 600_001, 0, Number.NaN]) {
+      await expect(probeSmtp({ ...options, password: PASSWORD, timeoutMs } as ProbeOptions)).rejects.toThrow(
+        RangeError,
+      );
+    }
+  });
+});
