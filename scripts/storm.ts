@@ -1,6 +1,6 @@
 // `npm run storm [-- --bounces N] [--concurrency C] [--rate R] [--seed S] [--json]`: a storm of bounces
-// through the real bounce handler with local servers only (no AWS); prints the report (README,
-// BENCHMARKS.md). Exit status 1 when a bounce was lost or ticketed twice.
+// through the real bounce handler with local servers only (no AWS); prints the report (docs/operations.md,
+// docs/benchmarks.md). Exit status 1 when a bounce was lost or ticketed twice.
 import { parseArgs } from 'node:util';
 import { runStorm, STORM_DEFAULTS } from './storm/run-storm.ts';
 import { formatStormReport } from './storm/storm-report.ts';

@@ -1,6 +1,6 @@
 // The bounce Lambda (SES receipt rule, Lambda action, Event invocation): read the stored raw mail,
-// diagnose it, store the returned original, post one ticket. Environment: see README, "The bounce
-// handler". The configuration is checked once, at cold start; a wrong one fails every invocation by name.
+// diagnose it, store the returned original, post one ticket. Environment: see docs/bounce-handler.md.
+// The configuration is checked once, at cold start; a wrong one fails every invocation by name.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';

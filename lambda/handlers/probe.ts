@@ -1,5 +1,5 @@
 // The SMTP probe Lambda (EventBridge schedule): log in to the sending server, record metrics, and alert
-// on a change of state. Configuration: environment variables (see README, "SMTP probe").
+// on a change of state. Configuration: environment variables (see docs/probe.md).
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';

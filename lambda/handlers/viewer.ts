@@ -1,5 +1,5 @@
 // The viewer Lambda behind a Function URL (auth NONE: the link's signed token is the authorisation;
-// payload v2): previews and downloads of the mails a ticket links to. Environment: see README, "The
+// payload v2): previews and downloads of the mails a ticket links to. Environment: see docs/viewer.md, "The
 // original-message viewer". The configuration is checked once, at cold start, naming a wrong variable.
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';

@@ -1,5 +1,5 @@
 // The deployment's configuration, read from the CDK context and checked at synth: a wrong value stops
-// `cdk synth` with an error that names its key. The keys, their defaults and an example are in the README
+// `cdk synth` with an error that names its key. The keys, their defaults and an example are in docs/deploy.md
 // ("Deploy") and in cdk.json.
 import { ADDRESS, ConfigError, type ContextLookup, ContextReader, DOMAIN } from './context-reader.ts';
 import { type AlertsConfig, type ProbeConfig, readAlerts, readProbe } from './probe-config.ts';

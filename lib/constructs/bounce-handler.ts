@@ -35,7 +35,7 @@ export interface BounceHandlerProps {
   readonly linkExpiryDays: number;
   /** Base URL of the original-message viewer: the ticket links point there. */
   readonly viewerBaseUrl: string;
-  /** Forged-bounce checks (README "Forged bounces"). @default - every bounce trusted */
+  /** Forged-bounce checks (docs/forged-bounces.md). @default - every bounce trusted */
   readonly trust?: {
     readonly messageIdDomains: readonly string[];
     readonly verpKeySecretName?: string;

@@ -70,7 +70,7 @@ export class MailBucket extends Construct {
         },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
-      // The mails outlive the stack: `cdk destroy` leaves the bucket (README, "Removing it").
+      // The mails outlive the stack: `cdk destroy` leaves the bucket (docs/deploy.md, "Removing it").
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

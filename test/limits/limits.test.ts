@@ -1,6 +1,6 @@
 // The bounce Lambda's limits, each measured in a fresh process: the largest mail SES delivers (40 MiB)
 // decodes within 512 MB, and the handler bundled as CDK's NodejsFunction does it loads and exports its
-// handler. Sizes and times are printed; `npm run limits` measures them over more runs (BENCHMARKS.md).
+// handler. Sizes and times are printed; `npm run limits` measures them over more runs (docs/benchmarks.md).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

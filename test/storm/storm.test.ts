@@ -1,6 +1,6 @@
 // The CI storm: 1,000 bounces through the real bounce handler against s3rver, dynalite (Powertools
 // idempotency) and a ticket API that throttles (429 + Retry-After), fails 5 % and hangs 1 %, with 2 % of
-// the events delivered twice. `npm run storm` is the same with 10,000 (figures in BENCHMARKS.md).
+// the events delivered twice. `npm run storm` is the same with 10,000 (figures in docs/benchmarks.md).
 import { describe, expect, it } from 'vitest';
 import { runStorm, STORM_DEFAULTS } from '../../scripts/storm/run-storm.ts';
 import { formatStormReport, type StormReport } from '../../scripts/storm/storm-report.ts';

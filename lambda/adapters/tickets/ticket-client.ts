@@ -1,4 +1,4 @@
-// The ticket API clients: `generic` (bounce-doctor's JSON, see README) and `zendesk` (its Tickets API).
+// The ticket API clients: `generic` (bounce-doctor's JSON, see docs/ticket.md) and `zendesk` (its Tickets API).
 // Both POST with the Bearer token, `Idempotency-Key: <SES message id>`, timeouts and retries.
 import type { TicketApiKind } from '../../core/bounce/config.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/bounce/retry-policy.ts';

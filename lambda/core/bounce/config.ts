@@ -1,5 +1,5 @@
 // The bounce handler's configuration, read from an environment map the caller passes in (the Lambda's
-// environment, or the replay command's). Pure; errors name the variable. Every variable is in the README.
+// environment, or the replay command's). Pure; errors name the variable. Every variable is in docs/bounce-handler.md.
 import { MESSAGE_KINDS, type MessageKind } from '../types.ts';
 import { BounceConfigError } from './errors.ts';
 
@@ -21,7 +21,7 @@ export interface BounceConfig {
   links: { keySecretId: string; viewerBaseUrl: string; expiryDays: number };
   /** Kinds of mail that get a ticket; the others are recorded and counted only. */
   ticketKinds: readonly MessageKind[];
-  /** Forged bounces: which bounces are tied to a message we sent (README); none set: all trusted. */
+  /** Forged bounces: which bounces are tied to a message we sent (docs/forged-bounces.md); none set: all trusted. */
   trust: {
     messageIdDomains: readonly string[];
     verpKeySecretId?: string;

@@ -35,7 +35,7 @@ export type TicketRecipient = Pick<
 /** The returned original as a ticket describes it: its headers, not its bytes. */
 export type TicketOriginal = Omit<OriginalMessage, 'raw'>;
 
-/** Whether the bounce was tied to a message we sent (README: forged bounces). */
+/** Whether the bounce was tied to a message we sent (docs/forged-bounces.md). */
 export interface TicketTrust {
   trusted: boolean;
   /** How it was tied: `not-checked` when no trust setting is configured. */

@@ -1,5 +1,5 @@
-// The request bodies the ticket API clients send: the generic JSON (documented field by field in the
-// README) and Zendesk's Tickets API shape.
+// The request bodies the ticket API clients send: the generic JSON (documented field by field in
+// docs/ticket.md) and Zendesk's Tickets API shape.
 import type { TicketDraft } from './ticket-draft.ts';
 
 export const GENERIC_SCHEMA = 'bounce-doctor.ticket/v1';

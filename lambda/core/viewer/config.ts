@@ -1,5 +1,5 @@
 // The viewer's configuration, read from an environment map the caller passes in (the Lambda's
-// environment). Pure; errors name the variable. Every variable is in the README.
+// environment). Pure; errors name the variable. Every variable is in docs/viewer.md.
 import { BOUNCE_DEFAULTS } from '../bounce/config.ts';
 import { ViewerConfigError } from './errors.ts';
 
