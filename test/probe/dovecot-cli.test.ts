@@ -3,9 +3,9 @@
 // sender check relayed to a Postfix-like relay that refuses senders the user does not own.
 import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeResult } from '../../lambda/core/probe/types.ts';
 import { makeTestCertificates } from '../helpers/certificates.ts';
@@ -39,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([dovecot?.stop(), relay?.close()]);
+  rmSync(dirname(derFile), { recursive: true, force: true });
 }, 30_000);
 
 function run(args: string[]) {

@@ -1,11 +1,11 @@
 // `bounce-doctor probe`'s arguments, run in-process: what it refuses (with the usage, exit 3) and what it
 // accepts; nothing typed on the command line is echoed raw, and no time-out overflows Node's timers.
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProbeCommand } from '../../bin/cli/probe.ts';
 import type { ProbeResult } from '../../lambda/core/probe/types.ts';
 import { makeTestCertificates } from '../helpers/certificates.ts';
@@ -13,11 +13,12 @@ import { closedPort, PASSWORD, USER } from '../helpers/smtp-servers.ts';
 
 let port: number;
 let files: Record<'pem' | 'der' | 'key' | 'empty', string>;
+let dir: string;
 
 beforeAll(async () => {
   port = await closedPort();
   const certs = await makeTestCertificates();
-  const dir = mkdtempSync(join(tmpdir(), 'bd-probe-args-'));
+  dir = mkdtempSync(join(tmpdir(), 'bd-probe-args-'));
   const at = (name: string, content: string | Buffer) => {
     writeFileSync(join(dir, name), content);
     return join(dir, name);
@@ -32,6 +33,8 @@ beforeAll(async () => {
     empty: at('empty.pem', ''),
   };
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function sink() {
   let text = '';
