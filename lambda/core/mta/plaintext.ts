@@ -8,8 +8,8 @@ import { MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
 import type { MailView } from '../mail/read-mail.ts';
 import { isPlainAddress } from '../recipients/address.ts';
 import { FAILURE_WORDS, saysDelayed } from '../recipients/notice-words.ts';
-import { notRecipients, recipientsByName } from '../recipients/parties.ts';
-import { isDaemon, readProse } from '../recipients/prose.ts';
+import { notRecipients, originalRecipients, recipientsByName } from '../recipients/parties.ts';
+import { isDaemon, type ListedName, readProse } from '../recipients/prose.ts';
 import { addressesIn, MATCH_LIMIT, squeeze } from '../text.ts';
 import type { Reason } from '../types.ts';
 import { recipientOf } from './notice.ts';
@@ -27,6 +27,9 @@ const MARKERS: readonly RegExp[] = [
   /^[ \t]*-+ ?(?:Message header follows|Unsent message below)\b/im,
   /^[ \t]*Your message reads \(in part\):/im,
   /^[ \t]*-+ ?Returned mail follows ?-+/im,
+  // GroupWise, and the IFOM-style "summary" notices.
+  /^[ \t]*Possibly truncated original message follows:/im,
+  /^[ \t]*A summary of the undelivered message you sent follows:/im,
 ];
 /**
  * The MTAs' own notices for a message refused as a whole, in their fixed wording: Exim's moan.c
@@ -60,20 +63,28 @@ export const plaintext: BounceParser = {
       : attachedOriginalHeaders(mail);
     const excluded = notRecipients(mail.headers, originalHeaders);
     const reading = readProse(sample, (address) => excluded.has(address));
-    let recipients = reading.recipients.map((r) =>
-      recipientOf(r.address, r.words, actionOf(r.delayed, delayed)),
-    );
+    const action = (listedDelayed: boolean) => ({ action: listedDelayed || delayed ? 'delayed' : 'failed' });
+    const recipients = reading.recipients.map((r) => recipientOf(r.address, r.words, action(r.delayed)));
+    const words = failureSentences(sample) || subject;
+    for (const { address, words: own } of namedRecipients(mail, reading.names, originalHeaders)) {
+      if (excluded.has(address) || recipients.some((r) => r.address === address)) continue;
+      recipients.push(recipientOf(address, own || words, action(false)));
+    }
     const warnings: string[] = [];
-    if (recipients.length === 0) {
-      const named = namedRecipients(mail, reading.names, originalHeaders, signs.count);
-      const words = failureSentences(sample) || subject;
+    // A notice that names no recipient at all must bear at least two marks of a mail system's notice.
+    if (recipients.length === 0 && signs.count >= 2) {
       const reason = WHOLE_MESSAGE_REFUSALS.find(([pattern]) => pattern.test(`${subject}\n${words}`))?.[1];
-      const fields = { ...actionOf(false, delayed), ...(reason && !delayed ? { reason } : {}) };
-      recipients = named.map((address) => recipientOf(address, words, fields));
+      const fields = { ...action(false), ...(reason && !delayed ? { reason } : {}) };
+      const all = originalRecipients(originalHeaders).map((m) => m.address);
+      // Names that match no one in the original: only its sole recipient can be meant.
+      const meant = reading.names.length > 0 && all.length > 1 ? [] : all;
+      for (const address of new Set(meant)) {
+        if (!excluded.has(address)) recipients.push(recipientOf(address, words, fields));
+      }
       if (recipients.length > 0) warnings.push('the recipients are taken from the returned message');
     }
     if (recipients.length === 0 && signs.daemon && SUBJECT.test(subject)) {
-      recipients = failureLines(sample, excluded);
+      recipients.push(...failureLines(sample, excluded));
     }
     if (recipients.length === 0) return null;
     return {
@@ -106,27 +117,27 @@ function noticeSigns(mail: MailView): Signs {
   return { count, daemon };
 }
 
-function actionOf(listedDelayed: boolean, noticeDelayed: boolean): Omit<ParsedRecipient, 'address'> {
-  return { action: listedDelayed || noticeDelayed ? 'delayed' : 'failed' };
-}
-
 /**
- * Recipients a notice names only by display name or screen name, or not at all. AOL's own notices list
- * screen names, which are AOL addresses; Exchange lists display names, found in the original's To.
+ * Recipients a notice names only by screen name, display name or local part. AOL's own notices list
+ * screen names, which are AOL addresses; Exchange lists display names, GroupWise local parts: those
+ * are found in the original's To and Cc.
  */
 function namedRecipients(
   mail: MailView,
-  names: readonly string[],
+  names: readonly ListedName[],
   original: MailHeaders,
-  signs: number,
-): string[] {
+): Array<{ address: string; words: string }> {
   const fromDomain = addressesIn(mail.headers.get('from'))[0]?.split('@')[1] ?? '';
-  if (/^aol\.com$/i.test(fromDomain) && names.length > 0) {
-    return names.filter((n) => !n.includes(' ')).map((n) => `${n.toLowerCase()}@aol.com`);
+  if (/^aol\.com$/i.test(fromDomain)) {
+    return names
+      .filter((n) => !n.name.includes(' '))
+      .map((n) => ({ address: `${n.name.toLowerCase()}@aol.com`, words: n.words }));
   }
-  // A notice that names no recipient at all must bear at least two marks of a mail system's notice.
-  if (names.length === 0 && signs < 2) return [];
-  return recipientsByName(names, original).filter(isPlainAddress);
+  return names.flatMap((n) =>
+    recipientsByName([n.name], original)
+      .filter(isPlainAddress)
+      .map((address) => ({ address, words: n.words })),
+  );
 }
 
 /** Up to four lines of the notice that say what failed: the words for recipients it does not name. */

@@ -32,19 +32,13 @@ export function originalRecipients(original: MailHeaders): NamedAddress[] {
   return [...mailboxes(original, 'to'), ...mailboxes(original, 'cc')];
 }
 
-/**
- * The original's recipients that a notice names by display name ("John Smith"), or by local part;
- * when it names none that match, the only recipient of the original, if it had one.
- */
+/** The original's recipients that a notice names by display name ("John Smith") or local part ("jdoe"). */
 export function recipientsByName(names: readonly string[], original: MailHeaders): string[] {
-  const listed = originalRecipients(original);
-  const wanted = names.map((n) => n.toLowerCase());
-  const matched = listed.filter(
-    (m) => wanted.includes(m.name.toLowerCase()) || wanted.includes(m.address.split('@')[0] ?? ''),
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const matched = originalRecipients(original).filter(
+    (m) => wanted.has(m.name.toLowerCase()) || wanted.has(m.address.split('@')[0] ?? ''),
   );
-  if (matched.length > 0) return [...new Set(matched.map((m) => m.address))];
-  const all = [...new Set(listed.map((m) => m.address))];
-  return all.length === 1 ? all : [];
+  return [...new Set(matched.map((m) => m.address))];
 }
 
 function mailboxes(headers: MailHeaders, field: string): NamedAddress[] {

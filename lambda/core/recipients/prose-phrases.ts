@@ -58,11 +58,12 @@ export const INLINE_PHRASES: readonly InlinePhrase[] = [
 
 /**
  * A line after which a notice lists the recipients one a line (the list may start on the same line).
- * The generic shape is "the following recipient(s)/address(es)/user(s) ..." together with a word of
+ * The generic shape is "the following recipient(s)/address(es)/user(s) ..." or "... to the following:"
+ * (GroupWise: "The message that you sent was undeliverable to the following:") together with a word of
  * failure or delay on the same line; the entries below are the lists whose intro says neither.
  */
 export const LIST_INTRO_GENERIC =
-  /\b(?:following|these|those)\s+(?:(?:e-?mail\s+)?(?:recipients?|addresse?s?|address\(es\)|recipient\(s\)|users?|destinations?|mailboxe?s?|groups?)|recipients? or groups?)\b/i;
+  /\b(?:following|these|those)\s+(?:(?:e-?mail\s+)?(?:recipients?|addresse?s?|address\(es\)|recipient\(s\)|users?|destinations?|mailboxe?s?|groups?)|recipients? or groups?)\b|\bthe following\s*:?\s*$/i;
 
 export const LIST_INTROS: readonly RegExp[] = [
   // sdm.de ("Here is your list of failed recipients"), Smail 3 ("failed addresses follow:"),

@@ -20,7 +20,13 @@ export interface ProseRecipient {
 export interface ProseReading {
   recipients: ProseRecipient[];
   /** List entries that are no address: display names ("John Smith"), bare local parts ("jdoe"). */
-  names: string[];
+  names: ListedName[];
+}
+
+export interface ListedName {
+  name: string;
+  /** What the entry says besides the name: GroupWise's "(User not on post office)". */
+  words: string;
 }
 
 const MAX_LINES = 400;
@@ -43,8 +49,13 @@ const ERROR_DETAIL =
 const REPLY_LINE = /^\s*[45]\d\d[ -]/;
 /** A list entry that names a person or a screen name, not an address: short, no sentence. */
 const NAME_ENTRY = /^[\p{L}\p{N}][\p{L}\p{N}'_.+-]*(?: [\p{L}\p{N}'_.+-]+){0,4}$/u;
-/** Exchange lists "John Smith on 10/10/2003 9:00 AM": the date is not part of the name. */
-const ON_DATE = /\s+on\s+\S*\d.*$/i;
+/**
+ * Not part of a listed name: Exchange's date ("John Smith on 10/10/2003 9:00 AM"), GroupWise's reason
+ * ("jdoe (User not on post office)").
+ */
+const NAME_SUFFIX = /\s+on\s+\S*\d.*$|\s+\([^()]*\)$/i;
+/** Exchange 5.5 and X.400 gateways: "c=US;a= ;p=Org;o=Site;dda:SMTP=a@b; on <date>". */
+const TYPED_ADDRESS = /\b(?:smtp|rfc-?822)[=:]\s*<?([^\s;<>"]{1,64}@[^\s;<>"]{1,255})/i;
 
 interface List {
   delayed: boolean;
@@ -52,6 +63,8 @@ interface List {
   blanks: number;
   gap: boolean;
   last?: Found;
+  /** Indentation of the list's first entry: a line indented further explains the entry above it. */
+  indent: number;
 }
 
 interface Found {
@@ -73,7 +86,7 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
     return false;
   };
   const found = new Map<string, Found>();
-  const names: string[] = [];
+  const names: ListedName[] = [];
   const add = (address: string, line: number, words: string, delayed = false): Found | undefined => {
     if (exclude(address)) return undefined;
     const known = found.get(address);
@@ -88,7 +101,13 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
     if (list && readListLine(list, line, i)) continue;
     list = undefined;
     if (isListIntro(line, Boolean(fail[i] || delay[i]))) {
-      list = { delayed: (delay[i] ?? false) && !GIVEN_UP_WORDS.test(line), items: 0, blanks: 0, gap: false };
+      list = {
+        delayed: (delay[i] ?? false) && !GIVEN_UP_WORDS.test(line),
+        items: 0,
+        blanks: 0,
+        gap: false,
+        indent: -1,
+      };
       const inline = leadingAddress(line.slice(line.lastIndexOf(':') + 1));
       if (line.includes(':') && inline) list.last = add(inline.address, i, squeeze(line), list.delayed);
       continue;
@@ -116,10 +135,13 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
     }
     const entry = line.replace(ITEM_LABEL, '');
     const item = leadingAddress(entry);
-    if (item && startsLine(entry, item.address)) {
+    const typed = item ? undefined : leadingAddress(TYPED_ADDRESS.exec(entry)?.[1] ?? '');
+    if ((item && startsLine(entry, item.address)) || typed) {
+      if (state.indent === -1) state.indent = indentOf(line);
       state.items++;
       state.gap = false;
-      state.last = add(item.address, i, squeeze(item.rest), state.delayed);
+      const address = item?.address ?? typed?.address ?? '';
+      state.last = add(address, i, squeeze(item ? item.rest : entry), state.delayed);
       return true;
     }
     if (state.gap) return false;
@@ -129,16 +151,25 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
       if (alias) add(alias.address, i, state.last.words.join(' '), state.delayed);
       return true;
     }
-    if (state.last && /^\s/.test(line)) {
+    const indent = indentOf(line);
+    if (isNameEntry(line, i) && (state.indent === -1 || indent === state.indent)) {
+      if (state.indent === -1) state.indent = indent;
+      const entry = line.trim();
+      const name = entry.replace(NAME_SUFFIX, '');
+      names.push({ name, words: squeeze(entry.slice(name.length)) });
+      return true;
+    }
+    if (state.last && (indent > state.indent || (indent > 0 && indent === state.indent))) {
       state.last.words.push(squeeze(line));
       return true;
     }
-    const name = line.trim().replace(ON_DATE, '');
-    if (state.items === 0 && names.length < 50 && NAME_ENTRY.test(name) && !fail[i] && !delay[i]) {
-      names.push(name);
-      return true;
-    }
     return false;
+  }
+
+  /** A list entry that names a person or a screen name: short, no sentence, no words of failure. */
+  function isNameEntry(line: string, i: number): boolean {
+    const name = line.trim().replace(NAME_SUFFIX, '');
+    return names.length < 50 && NAME_ENTRY.test(name) && !fail[i] && !delay[i] && !ERROR_DETAIL.test(name);
   }
 
   /** A phrase that names the recipient on the same line; weak phrases need failure words nearby. */
@@ -154,6 +185,17 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
     }
     return false;
   }
+}
+
+/** The width of a line's leading white space, a tab reaching the next multiple of eight. */
+function indentOf(line: string): number {
+  let width = 0;
+  for (const c of line) {
+    if (c === ' ') width++;
+    else if (c === '\t') width = (Math.floor(width / 8) + 1) * 8;
+    else break;
+  }
+  return width;
 }
 
 /** The notice's lines, bounded, with quoted-printable debris ("=20" at a line's end) removed. */

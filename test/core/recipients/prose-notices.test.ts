@@ -145,6 +145,97 @@ describe('recipients listed after an intro line', () => {
   });
 });
 
+describe('more list notices', () => {
+  it('GroupWise: "undeliverable to the following:" with an address or a local part and the reason', async () => {
+    const body = [
+      'The message that you sent was undeliverable to the following:=20',
+      '\ta@example.net (User not on post office)',
+      '\tjroe (User not on post office)',
+      '',
+      'Possibly truncated original message follows:',
+      '',
+      returnedOriginal.replace('To: Jane Roe <jane@example.net>', 'To: a@example.net, jroe@example.net'),
+    ].join('\n');
+    const report = await decodeBounce(
+      notice({ from: 'postmaster@example.net', subject: 'Undeliverable mail', body }),
+    );
+    expect(report.recipients.map((r) => [r.address, r.diagnosticCode])).toEqual([
+      ['a@example.net', '(User not on post office)'],
+      ['jroe@example.net', '(User not on post office)'],
+    ]);
+    expect(report.original?.subject).toBe('Your order');
+  });
+
+  it("GroupWise with local parts only: the original's recipients of those local parts", async () => {
+    const body = [
+      'The message that you sent was undeliverable to the following:',
+      '\tjroe (User not on post office)',
+      '',
+      'Possibly truncated original message follows:',
+      '',
+      returnedOriginal.replace('To: Jane Roe <jane@example.net>', 'To: jroe@example.net, b@example.net'),
+    ].join('\n');
+    expect(
+      (await read({ from: 'postmaster@example.net', subject: 'Undeliverable mail', body })).recipients,
+    ).toEqual([['jroe@example.net', 'failed']]);
+  });
+
+  it('Netscape Messaging Server: "Recipient: <a@b>" under "rejected by a remote mail server"', async () => {
+    const body = [
+      'This Message was undeliverable due to the following reason:',
+      '',
+      'Each of the following recipients was rejected by a remote mail server.',
+      'The reasons given by the server are included to help you determine why',
+      'each recipient was rejected.',
+      '',
+      '    Recipient: <a@example.net>',
+      '    Reason:    5.1.1 <a@example.net>... User unknown',
+      '',
+      'Please reply to Postmaster@example.org',
+      'if you feel this message to be in error.',
+    ].join('\n');
+    expect((await read({ subject: 'Delivery Notification: Delivery has failed', body })).recipients).toEqual([
+      ['a@example.net', 'failed'],
+    ]);
+  });
+
+  it('Exchange 5.5 / X.400 gateways: "...;dda:SMTP=a@b; on <date>"', async () => {
+    const body = [
+      'Your message',
+      '',
+      '  Subject: Your order',
+      '',
+      'did not reach the following recipient(s):',
+      '',
+      'c=US;a= ;p=Org;o=Site;dda:SMTP=a@example.net; on Fri, 4 Oct 2002 17:12:28 -0400',
+      '    The recipient name is not recognized',
+    ].join('\n');
+    expect(
+      (
+        await read({
+          from: 'System Administrator <postmaster@example.net>',
+          subject: 'Undeliverable: Your order',
+          body,
+        })
+      ).recipients,
+    ).toEqual([['a@example.net', 'failed']]);
+  });
+
+  it('MessageSwitch: "Your message to:" then the address, "just a warning": a delay', async () => {
+    const body = [
+      'Your message to:',
+      '',
+      '  a@example.net',
+      '',
+      'has not been delivered yet. This is just a warning, you do not need to take any action.',
+    ].join('\n');
+    expect(await read({ subject: 'Delivery delayed', body })).toEqual({
+      kind: 'delay',
+      recipients: [['a@example.net', 'delayed']],
+    });
+  });
+});
+
 describe('recipients named on the line of a phrase', () => {
   it.each([
     ['usa.net', 'Intended recipient: a@example.net', 'Returned mail'],
