@@ -83,6 +83,8 @@ export const LIST_INTROS: readonly RegExp[] = [
   // addresses:"), Netscape Messaging Server ("This Message was undeliverable due to the following
   // reason:", then "Recipient: <a@b>" lines).
   /\bcould not be delivered to:?[ \t]*$/i,
+  // Lotus Notes/Domino ("Your message ... was not delivered to:"), and their kin.
+  /\bnot (?:been )?delivered to:?[ \t]*$/i,
   /\bundeliverable due to the following reason\b/i,
   // Exchange's advisory ("Delivery of email to this address ... has been postponed"), Symantec
   // gateways ("Your message with Subject: ... could not be delivered to the following"), MessageSwitch

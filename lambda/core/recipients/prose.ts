@@ -122,6 +122,8 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
       if (ERROR_AFTER.test(lead.rest) && ERROR_DETAIL.test(lead.rest))
         add(lead.address, i, squeeze(lead.rest));
       else if (!lead.rest.trim() && near(i)) add(lead.address, i, '');
+      // qmail and its clones head each recipient's paragraph with "<a@b>:" below the notice's intro.
+      else if (/^\s*:\s*$/.test(lead.rest) && fail.slice(0, i).includes(true)) add(lead.address, i, '');
     }
   }
   return { recipients: [...found.values()].map((f) => finish(f, lines)), names };

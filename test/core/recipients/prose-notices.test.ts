@@ -236,6 +236,93 @@ describe('more list notices', () => {
   });
 });
 
+describe('the notices of other mail systems', () => {
+  it('a qmail clone under another subject: "<a@b>:" paragraphs after the intro', async () => {
+    const body = [
+      'Hi. This is the mail delivery program at mx.example.net.',
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      "This is a permanent error; I've given up. Sorry it didn't work out.",
+      '',
+      '<a@example.net>:',
+      '192.0.2.25 does not like recipient.',
+      'Remote host said: 550 5.1.1 Mailbox does not exist',
+      'Giving up on 192.0.2.25.',
+      '',
+      '<b@example.net>:',
+      '192.0.2.25 does not like recipient.',
+      'Remote host said: 552 5.2.2 Mailbox full',
+      'Giving up on 192.0.2.25.',
+    ].join('\n');
+    const report = await decodeBounce(notice({ subject: 'Undelivered message', body }));
+    expect(report.recipients.map((r) => [r.address, r.replyCode])).toEqual([
+      ['a@example.net', '550'],
+      ['b@example.net', '552'],
+    ]);
+  });
+
+  it('Lotus Domino: "was not delivered to:" then the address, "because:" then the reason', async () => {
+    const body = [
+      'Your message',
+      '',
+      '  Subject: Your order',
+      '',
+      'was not delivered to:',
+      '',
+      '  a@example.net',
+      '',
+      'because:',
+      '',
+      '  User a@example.net (a@example.net) not listed in Domino Directory',
+    ].join('\n');
+    const report = await decodeBounce(
+      notice({ from: 'Postmaster@example.net', subject: 'DELIVERY FAILURE: Your order', body }),
+    );
+    expect(report.recipients.map((r) => r.address)).toEqual(['a@example.net']);
+  });
+
+  it('Kerio / Merak: "could not be reached", each entry followed by its indented error', async () => {
+    const body = [
+      'Your message did not reach some or all of the intended recipients.',
+      '',
+      '   Subject: Your order',
+      '   Sent: 3/3/2025 10:00 AM',
+      '',
+      'The following recipient(s) could not be reached:',
+      '',
+      '      a@example.net',
+      '            Error Type: SMTP',
+      '            Remote server (192.0.2.25) issued an error.',
+      '            hop count exceeded - possible mail loop',
+    ].join('\n');
+    const report = await decodeBounce(
+      notice({ from: 'postmaster@example.net', subject: 'Undeliverable: Your order', body }),
+    );
+    expect(report.recipients.map((r) => [r.address, r.diagnosticCode])).toEqual([
+      [
+        'a@example.net',
+        'Error Type: SMTP Remote server (192.0.2.25) issued an error. hop count exceeded - possible mail loop',
+      ],
+    ]);
+  });
+
+  it('MDaemon 3: "did NOT receive a copy of your message:" then "> a@b"', async () => {
+    const body = [
+      'The following addresses did NOT receive a copy of your message:',
+      '',
+      '> a@example.net',
+      '',
+      '--- Session Transcript ---',
+      ' 550 a@example.net... User unknown',
+    ].join('\n');
+    const report = await read({
+      from: 'MDaemon@mail.example.net',
+      subject: 'Permanent Delivery Failure',
+      body,
+    });
+    expect(report.recipients).toEqual([['a@example.net', 'failed']]);
+  });
+});
+
 describe('recipients named on the line of a phrase', () => {
   it.each([
     ['usa.net', 'Intended recipient: a@example.net', 'Returned mail'],
