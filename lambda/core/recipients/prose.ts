@@ -112,7 +112,9 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
       if (line.includes(':') && inline) list.last = add(inline.address, i, squeeze(line), list.delayed);
       continue;
     }
-    if (readInline(line, i, near(i))) continue;
+    // Every reading below needs an address on the line.
+    if (!line.includes('@')) continue;
+    if (readInline(line, i, near)) continue;
     if (REPLY_LINE.test(line)) {
       for (const address of addressesIn(line)) if (!isDaemon(address)) add(address, i, squeeze(line));
       continue;
@@ -175,12 +177,12 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
   }
 
   /** A phrase that names the recipient on the same line; weak phrases need failure words nearby. */
-  function readInline(line: string, i: number, nearFailure: boolean): boolean {
+  function readInline(line: string, i: number, nearFailure: (i: number) => boolean): boolean {
     for (const phrase of INLINE_PHRASES) {
       const m = phrase.pattern.exec(line);
       if (!m) continue;
       const after = leadingAddress(line.slice(m.index + m[0].length));
-      if (!after || (!phrase.strong && !nearFailure)) continue;
+      if (!after || (!phrase.strong && !nearFailure(i))) continue;
       // The phrase is part of the error ("User's mailbox is full: <a@b>"): the whole line is its words.
       add(after.address, i, squeeze(line));
       return true;
