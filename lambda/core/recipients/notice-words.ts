@@ -15,7 +15,7 @@ export const FAILURE_WORDS =
 
 /** A sentence that says delivery is only delayed and will be tried again. */
 export const DELAY_WORDS =
-  /\b(?:(?:has|have) not (?:yet )?been delivered|not yet been delivered|has not been delivered yet|(?:has|have) been (?:delayed|postponed|deferred)|delivery (?:has been |is |was )?(?:delayed|postponed|deferred)|(?:is|was|been) delayed|still (?:being retried|trying|undelivered|in (?:the )?queue|pending)|will (?:continue to |keep |automatically )?(?:retry|re-?try|try|attempt)|will be (?:retried|re-?sent|re-?attempted)|delivery attempts will continue|keep trying until|warning (?:message )?only|just a warning|(?:you )?do not need to (?:resend|take any action|do anything)|no action is required on your part|transient non-fatal|advisory-only)\b/i;
+  /\b(?:not yet been delivered|(?:has|have) not been delivered yet|(?:has|have) been (?:delayed|postponed|deferred)|delivery (?:has been |is |was )?(?:delayed|postponed|deferred)|(?:is|was|been) delayed|still (?:being retried|trying|undelivered|in (?:the )?queue|pending)|will (?:continue to |keep |automatically )?(?:retry|re-?try|try|attempt)|will be (?:retried|re-?sent|re-?attempted)|delivery attempts will continue|keep trying until|warning (?:message )?only|just a warning|(?:you )?do not need to (?:resend|take any action|do anything)|no action is required on your part|transient non-fatal|advisory-only)\b/i;
 
 /** A sentence that says the MTA has given up: a delay word next to it does not make the notice a delay. */
 export const GIVEN_UP_WORDS =
