@@ -11,10 +11,6 @@ export interface NamedAddress {
 
 const SENDER_FIELDS = ['from', 'sender', 'return-path', 'reply-to', 'errors-to', 'to'] as const;
 const ORIGINAL_SENDER_FIELDS = ['from', 'sender', 'return-path', 'reply-to'] as const;
-/** `"Name" <a@b>`, `Name <a@b>`, or a bare `a@b`, one at a time in an address list. */
-const MAILBOX =
-  /(?:"([^"\n]{0,200})"|([^,<>"\n]{0,200}?))\s*<([^<>\s]{1,320})>|([^\s,<>"]{1,320}@[^\s,<>"]{1,255})/g;
-
 /**
  * Addresses that are never a failed recipient: the bounce's From, Sender, Return-Path, Reply-To,
  * Errors-To and To (the bounce goes to the original's sender), and the original's own senders.
@@ -44,11 +40,32 @@ export function recipientsByName(names: readonly string[], original: MailHeaders
 function mailboxes(headers: MailHeaders, field: string): NamedAddress[] {
   const found: NamedAddress[] = [];
   for (const value of headers.all(field)) {
-    for (const m of value.slice(0, 8192).matchAll(MAILBOX)) {
-      const address = cleanAddress(m[3] ?? m[4] ?? '');
+    for (const entry of splitAddressList(value.slice(0, 8192))) {
+      const open = entry.lastIndexOf('<');
+      const close = entry.indexOf('>', open);
+      const inAngles = open !== -1 && close !== -1 ? entry.slice(open + 1, close) : '';
+      const address = cleanAddress(inAngles || entry);
       if (!isPlainAddress(address)) continue;
-      found.push({ name: (m[1] ?? m[2] ?? '').trim(), address });
+      const name = inAngles ? entry.slice(0, open).trim().replace(/^"|"$/g, '').trim() : '';
+      found.push({ name, address });
     }
   }
   return found;
+}
+
+/** An address list split at the commas outside quoted names, in one pass. */
+function splitAddressList(value: string): string[] {
+  const entries: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      entries.push(value.slice(start, i));
+      start = i + 1;
+    }
+  }
+  entries.push(value.slice(start));
+  return entries.map((e) => e.trim()).filter(Boolean);
 }

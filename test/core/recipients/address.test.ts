@@ -61,3 +61,27 @@ describe('isPlainAddress', () => {
     expect(isPlainAddress(address)).toBe(plain);
   });
 });
+
+describe('who is never a recipient', () => {
+  it('reads address lists with display names, quoted commas and bare addresses', async () => {
+    const { MailHeaders } = await import('../../../lambda/core/mail/headers.ts');
+    const { originalRecipients } = await import('../../../lambda/core/recipients/parties.ts');
+    const headers = MailHeaders.parse(
+      'To: "Roe, Jane" <jane@example.net>, bob@example.net,\n Ann <ann@example.net>\n',
+    );
+    expect(originalRecipients(headers)).toEqual([
+      { name: 'Roe, Jane', address: 'jane@example.net' },
+      { name: '', address: 'bob@example.net' },
+      { name: 'Ann', address: 'ann@example.net' },
+    ]);
+  });
+
+  it('reads a hostile 8 KB address list in linear time', async () => {
+    const { MailHeaders } = await import('../../../lambda/core/mail/headers.ts');
+    const { notRecipients } = await import('../../../lambda/core/recipients/parties.ts');
+    const hostile = MailHeaders.parse(`From: ${'a'.repeat(8000)}@\nTo: ${'"x '.repeat(2700)}\n`);
+    const started = performance.now();
+    for (let i = 0; i < 50; i++) notRecipients(hostile, hostile);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
