@@ -34,11 +34,12 @@ const MARKERS: readonly RegExp[] = [
 /**
  * The MTAs' own notices for a message refused as a whole, in their fixed wording: Exim's moan.c
  * ("Mail failure - message too big", "longer than the maximum size allowed on this system"),
- * Sendmail's collect.c ("552 5.2.3 Message exceeds maximum fixed size (N)").
+ * Sendmail's collect.c and srvrsmtp.c ("552 5.2.3 Message exceeds maximum fixed size (N)", "Message
+ * size exceeds fixed maximum message size (N)"), Postfix's cleanup ("message file too big").
  */
 const WHOLE_MESSAGE_REFUSALS: ReadonlyArray<readonly [RegExp, Reason]> = [
   [
-    /\bmessage too big\b|\blonger than the maximum size allowed\b|\bexceeds maximum fixed size\b/i,
+    /\bmessage (?:file )?too (?:big|large)\b|\blonger than the maximum size allowed\b|\bexceeds (?:the )?(?:maximum fixed size|fixed maximum message size)\b/i,
     'mesgtoobig',
   ],
 ];

@@ -490,6 +490,49 @@ describe('notices that name no recipient by address', () => {
     expect(report.original?.subject).toBe('Your order');
   });
 
+  it("Sendmail with a DSN that lists no recipient: the returned headers' To and Cc", async () => {
+    const report = await decodeBounce(
+      Buffer.from(
+        [
+          'Return-Path: <>',
+          'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>',
+          'To: <sender@example.org>',
+          'Subject: Returned mail: Message size exceeds fixed maximum message size (10485760)',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/report; report-type=delivery-status; boundary="B1"',
+          '',
+          '--B1',
+          'Content-Type: text/plain',
+          '',
+          '   ----- Transcript of session follows -----',
+          '552 5.2.3 Message size exceeds fixed maximum message size (10485760)',
+          '',
+          '--B1',
+          'Content-Type: message/delivery-status',
+          '',
+          'Reporting-MTA: dns; mx.example.org',
+          '',
+          '--B1',
+          'Content-Type: text/rfc822-headers',
+          '',
+          'From: Sender <sender@example.org>',
+          'To: Jane Roe <jane@example.net>',
+          'Cc: bob@example.net',
+          'Subject: Big attachment',
+          '',
+          '--B1--',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(report.kind).toBe('bounce');
+    expect(report.recipients.map((r) => [r.address, r.replyCode, r.reason])).toEqual([
+      ['jane@example.net', '552', 'mesgtoobig'],
+      ['bob@example.net', '552', 'mesgtoobig'],
+    ]);
+    expect(report.warnings).toContain('the recipients are taken from the returned message');
+  });
+
   it('Sendmail: "Message exceeds maximum fixed size" for the whole message', async () => {
     const body = [
       'The original message was received at Mon, 3 Mar 2025 10:00:00 +0000',
