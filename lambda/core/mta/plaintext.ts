@@ -9,7 +9,7 @@ import type { MailView } from '../mail/read-mail.ts';
 import { isPlainAddress } from '../recipients/address.ts';
 import { FAILURE_WORDS, saysDelayed } from '../recipients/notice-words.ts';
 import { notRecipients, originalRecipients, recipientsByName } from '../recipients/parties.ts';
-import { isDaemon, type ListedName, readProse } from '../recipients/prose.ts';
+import { isDaemon, type ListedName, type ProseReading, readProse } from '../recipients/prose.ts';
 import { addressesIn, MATCH_LIMIT, squeeze } from '../text.ts';
 import type { Reason } from '../types.ts';
 import { recipientOf } from './notice.ts';
@@ -62,30 +62,24 @@ export const plaintext: BounceParser = {
     const originalHeaders = original
       ? MailHeaders.parse(splitHeaderBlock(original).head)
       : attachedOriginalHeaders(mail);
-    const excluded = notRecipients(mail.headers, originalHeaders);
-    const reading = readProse(sample, (address) => excluded.has(address));
-    const action = (listedDelayed: boolean) => ({ action: listedDelayed || delayed ? 'delayed' : 'failed' });
-    const recipients = reading.recipients.map((r) => recipientOf(r.address, r.words, action(r.delayed)));
-    const words = failureSentences(sample) || subject;
-    for (const { address, words: own } of namedRecipients(mail, reading.names, originalHeaders)) {
-      if (excluded.has(address) || recipients.some((r) => r.address === address)) continue;
-      recipients.push(recipientOf(address, own || words, action(false)));
-    }
+    const read: Notice = {
+      mail,
+      subject,
+      text: sample,
+      delayed,
+      original: originalHeaders,
+      excluded: notRecipients(mail.headers, originalHeaders),
+    };
+    const reading = readProse(sample, (address) => read.excluded.has(address));
+    const recipients = namedInNotice(read, reading);
     const warnings: string[] = [];
     // A notice that names no recipient at all must bear at least two marks of a mail system's notice.
     if (recipients.length === 0 && signs.count >= 2) {
-      const reason = WHOLE_MESSAGE_REFUSALS.find(([pattern]) => pattern.test(`${subject}\n${words}`))?.[1];
-      const fields = { ...action(false), ...(reason && !delayed ? { reason } : {}) };
-      const all = originalRecipients(originalHeaders).map((m) => m.address);
-      // Names that match no one in the original: only its sole recipient can be meant.
-      const meant = reading.names.length > 0 && all.length > 1 ? [] : all;
-      for (const address of new Set(meant)) {
-        if (!excluded.has(address)) recipients.push(recipientOf(address, words, fields));
-      }
+      recipients.push(...ofWholeMessage(read, reading.names.length > 0));
       if (recipients.length > 0) warnings.push('the recipients are taken from the returned message');
     }
     if (recipients.length === 0 && signs.daemon && SUBJECT.test(subject)) {
-      recipients.push(...failureLines(sample, excluded));
+      recipients.push(...failureLines(sample, read.excluded));
     }
     if (recipients.length === 0) return null;
     return {
@@ -95,6 +89,49 @@ export const plaintext: BounceParser = {
     };
   },
 };
+
+/** What the readings of one notice share. */
+interface Notice {
+  mail: MailView;
+  subject: string;
+  /** The notice's text before the returned message, bounded. */
+  text: string;
+  delayed: boolean;
+  /** The returned original's headers (empty when none is returned). */
+  original: MailHeaders;
+  /** Addresses that are never a recipient. */
+  excluded: ReadonlySet<string>;
+}
+
+function actionOf(notice: Notice, listedDelayed: boolean): Omit<ParsedRecipient, 'address'> {
+  return { action: listedDelayed || notice.delayed ? 'delayed' : 'failed' };
+}
+
+/** The recipients the notice names: by address in its prose, then by name in the original's To. */
+function namedInNotice(notice: Notice, reading: ProseReading): ParsedRecipient[] {
+  const recipients = reading.recipients.map((r) =>
+    recipientOf(r.address, r.words, actionOf(notice, r.delayed)),
+  );
+  const words = failureSentences(notice.text) || notice.subject;
+  for (const { address, words: own } of namedRecipients(notice.mail, reading.names, notice.original)) {
+    if (notice.excluded.has(address) || recipients.some((r) => r.address === address)) continue;
+    recipients.push(recipientOf(address, own || words, actionOf(notice, false)));
+  }
+  return recipients;
+}
+
+/**
+ * A notice that names no recipient refused the message as a whole: every recipient of the returned
+ * original failed. When it listed names that match no one there, only a sole recipient can be meant.
+ */
+function ofWholeMessage(notice: Notice, listedNames: boolean): ParsedRecipient[] {
+  const words = failureSentences(notice.text) || notice.subject;
+  const reason = WHOLE_MESSAGE_REFUSALS.find(([pattern]) => pattern.test(`${notice.subject}\n${words}`))?.[1];
+  const fields = { ...actionOf(notice, false), ...(reason && !notice.delayed ? { reason } : {}) };
+  const all = [...new Set(originalRecipients(notice.original).map((m) => m.address))];
+  const meant = listedNames && all.length > 1 ? [] : all;
+  return meant.filter((a) => !notice.excluded.has(a)).map((address) => recipientOf(address, words, fields));
+}
 
 interface Signs {
   count: number;

@@ -96,7 +96,10 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
     return entry;
   };
   let list: List | undefined;
+  let failureAbove = false;
   for (const [i, line] of lines.entries()) {
+    const failureBefore = failureAbove;
+    failureAbove ||= fail[i] === true;
     if (HEADER_LINE.test(line)) continue;
     if (list && readListLine(list, line, i)) continue;
     list = undefined;
@@ -113,22 +116,23 @@ export function readProse(notice: string, exclude: (address: string) => boolean)
       continue;
     }
     // Every reading below needs an address on the line.
-    if (!line.includes('@')) continue;
-    if (readInline(line, i, near)) continue;
-    if (REPLY_LINE.test(line)) {
-      for (const address of addressesIn(line)) if (!isDaemon(address)) add(address, i, squeeze(line));
-      continue;
-    }
-    const lead = leadingAddress(line);
-    if (lead && !isDaemon(lead.address) && startsLine(line, lead.address)) {
-      if (ERROR_AFTER.test(lead.rest) && ERROR_DETAIL.test(lead.rest))
-        add(lead.address, i, squeeze(lead.rest));
-      else if (!lead.rest.trim() && near(i)) add(lead.address, i, '');
-      // qmail and its clones head each recipient's paragraph with "<a@b>:" below the notice's intro.
-      else if (/^\s*:\s*$/.test(lead.rest) && fail.slice(0, i).includes(true)) add(lead.address, i, '');
-    }
+    if (line.includes('@') && !readInline(line, i, near)) readAddressLine(line, i, failureBefore);
   }
   return { recipients: [...found.values()].map((f) => finish(f, lines)), names };
+
+  /** A quoted server refusal, an error line that starts with the address, or an address alone. */
+  function readAddressLine(line: string, i: number, failureBefore: boolean): void {
+    if (REPLY_LINE.test(line)) {
+      for (const address of addressesIn(line)) if (!isDaemon(address)) add(address, i, squeeze(line));
+      return;
+    }
+    const lead = leadingAddress(line);
+    if (!lead || isDaemon(lead.address) || !startsLine(line, lead.address)) return;
+    if (ERROR_AFTER.test(lead.rest) && ERROR_DETAIL.test(lead.rest)) add(lead.address, i, squeeze(lead.rest));
+    else if (!lead.rest.trim() && near(i)) add(lead.address, i, '');
+    // qmail and its clones head each recipient's paragraph with "<a@b>:" below the notice's intro.
+    else if (/^\s*:\s*$/.test(lead.rest) && failureBefore) add(lead.address, i, '');
+  }
 
   /** One line of a list; false when the list has ended (the line is then read afresh). */
   function readListLine(state: List, line: string, i: number): boolean {
