@@ -554,3 +554,19 @@ describe('notices that name no recipient by address', () => {
     ]);
   });
 });
+
+describe('hostile notices', () => {
+  it('a 2 MB notice of address lines, phrases and list intros decodes in bounded time', async () => {
+    const line = [
+      'Delivery to the following recipients failed.',
+      `   ${'x'.repeat(60)}@${'y-'.repeat(120)}z.example`,
+      `Intended recipient: "${'"'.repeat(200)}<${'a'.repeat(300)}@`,
+      `<${'b'.repeat(64)}@example.net>: ${'no such user '.repeat(50)}`,
+    ].join('\n');
+    const body = `${line}\n`.repeat(Math.ceil(2_000_000 / line.length));
+    const started = performance.now();
+    const report = await decodeBounce(notice({ subject: 'Undeliverable mail', body }));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(report.recipients.length).toBeGreaterThan(0);
+  });
+});
