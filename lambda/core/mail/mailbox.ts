@@ -39,9 +39,8 @@ export function splitMailbox(input: Buffer): Buffer[] {
   while (pos < input.length) {
     const eol = input.indexOf(LF, pos);
     const next = eol === -1 ? input.length : eol + 1;
-    const atLineStart =
-      pos === 0 || start === -1 || (pos >= 2 && input[pos - 2] === LF) || afterClosingBoundary(input, pos);
-    if (atLineStart && startsWithFromLine(input, pos)) {
+    // The cheap test first: only a line that starts "From " needs a look at the line before it.
+    if (startsWithFromLine(input, pos) && separatorMayStartAt(input, pos, start)) {
       if (start !== -1) messages.push(input.subarray(start, pos));
       start = next;
     }
@@ -56,6 +55,11 @@ function startsWithFromLine(input: Buffer, pos: number): boolean {
   const eol = input.indexOf(LF, pos);
   const line = input.toString('latin1', pos, eol === -1 ? Math.min(input.length, pos + 200) : eol);
   return FROM_LINE.test(line);
+}
+
+/** A separator follows an empty line (or starts the file), or a closing MIME delimiter (below). */
+function separatorMayStartAt(input: Buffer, pos: number, start: number): boolean {
+  return pos === 0 || start === -1 || (pos >= 2 && input[pos - 2] === LF) || afterClosingBoundary(input, pos);
 }
 
 // Some MTAs write the next "From " line right after a message's closing MIME delimiter ("--b--"),
