@@ -2,13 +2,13 @@
 import type { ParsedRecipient } from '../mta/parser.ts';
 import { findSmtpReplyCode } from '../mta/reply-code.ts';
 import { settleCodes } from '../settle-codes.ts';
-import { MATCH_LIMIT } from '../text.ts';
+import { firstAddress, MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
 import { AGENT_IDS, AGENT_NAMES } from './agents.ts';
 import { meaningOfStatus, reasonOfReplyCode } from './codes.ts';
 import { BROAD, ORDER, SPECIFIC, WEAK_VERDICTS } from './order.ts';
 import { type ProviderId, providersOf } from './providers.ts';
-import { type ReasonRule, wordsApply, wordsMatch } from './rule.ts';
+import { type ProviderWording, type ReasonRule, wordsApply, wordsMatch } from './rule.ts';
 import { RULES } from './rules/index.ts';
 
 export interface Verdict {
@@ -33,7 +33,7 @@ export function classifyRecipient(recipient: ParsedRecipient): Verdict {
   const text = normalizeDiagnostic(recipient.diagnosticCode ?? '');
   const command = recipient.command || impliedCommand(text);
   const decided =
-    providerVerdict(providersOf(recipient, text), text, status) ??
+    providerVerdict(providersOf(recipient, text), text, status, command) ??
     agentVerdict(text) ??
     verdictOfRules({ status, text, command, type: recipient.diagnosticType ?? '', given });
   if (decided) return { reason: decided };
@@ -60,10 +60,13 @@ export interface Reply {
   address?: string;
 }
 
-/** The reason for one server reply: the same order a bounce's recipient goes through. */
+/**
+ * The reason for one server reply: the same order a bounce's recipient goes through. Without an
+ * address, the one the reply names is the recipient (its domain may tell the provider).
+ */
 export function classifyReply(reply: Reply): Reason {
   const recipient: ParsedRecipient = {
-    address: reply.address ?? 'user@example.net',
+    address: reply.address ?? (firstAddress(reply.text) || 'user@example.net'),
     action: 'failed',
     diagnosticCode: reply.text,
     status: reply.status ?? '',
@@ -112,9 +115,7 @@ function yields(rule: ReasonRule, text: string): boolean {
   return rule.yieldsTo?.some((reason) => wordsMatch(RULES[reason], text)) ?? false;
 }
 
-type ProviderTable = ReadonlyArray<
-  readonly [reason: Reason, statuses: readonly string[], words: readonly (string | RegExp)[]]
->;
+type ProviderTable = ReadonlyArray<readonly [reason: Reason, wording: ProviderWording]>;
 const providerTables = new Map<ProviderId, ProviderTable>();
 
 /** One provider's codes and words from every rule file, in the one order. */
@@ -123,7 +124,7 @@ function providerTable(id: ProviderId): ProviderTable {
   if (!table) {
     table = ORDER.flatMap((reason) => {
       const wording = RULES[reason].providers?.[id];
-      return wording ? [[reason, wording.statuses ?? [], wording.words ?? []] as const] : [];
+      return wording ? [[reason, wording] as const] : [];
     });
     providerTables.set(id, table);
   }
@@ -131,11 +132,18 @@ function providerTable(id: ProviderId): ProviderTable {
 }
 
 /** Step 3: the meaning the answering provider gives its own codes and words. */
-function providerVerdict(providers: readonly ProviderId[], text: string, status: string): Reason | undefined {
+function providerVerdict(
+  providers: readonly ProviderId[],
+  text: string,
+  status: string,
+  command: string,
+): Reason | undefined {
   for (const id of providers) {
-    for (const [reason, statuses, words] of providerTable(id)) {
-      if (statuses.includes(status)) return reason;
-      if (words.some((w) => (typeof w === 'string' ? text.includes(w) : w.test(text)))) return reason;
+    for (const [reason, wording] of providerTable(id)) {
+      if (wording.onlyAfter && !wording.onlyAfter.includes(command)) continue;
+      if (wording.statuses?.includes(status)) return reason;
+      if (wording.words?.some((w) => (typeof w === 'string' ? text.includes(w) : w.test(text))))
+        return reason;
     }
   }
   return undefined;

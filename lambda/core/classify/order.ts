@@ -25,6 +25,7 @@ import type { Reason } from '../types.ts';
 
 /** Reasons whose status or clear words decide in the first pass, most specific first (step 5). */
 export const SPECIFIC = [
+  'suppressed',
   'mailboxfull',
   'exceedlimit',
   'mesgtoobig',
@@ -37,6 +38,7 @@ export const SPECIFIC = [
   'filtered',
   'requireptr',
   'badreputation',
+  'contenterror',
   'rejected',
   'hostunknown',
   'virusdetected',
@@ -49,15 +51,13 @@ export const SPECIFIC = [
 /** Reasons whose wording is vaguer than any specific status: their words count after it (step 7). */
 export const BROAD = [
   'policyviolation',
-  'contenterror',
   'failedstarttls',
   'securityerror',
-  'suppressed',
   'notaccept',
   'systemfull',
+  'systemerror',
   'networkerror',
   'syntaxerror',
-  'systemerror',
   'expired',
   'mailererror',
 ] as const satisfies readonly Reason[];

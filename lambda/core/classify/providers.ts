@@ -17,6 +17,7 @@ export const PROVIDER_IDS = [
   'tencent',
   'facebook',
   'messagelabs',
+  'comcast',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -25,7 +26,10 @@ export interface Provider {
   readonly hosts: readonly string[];
   /** Recipient domains the provider serves (suffixes). */
   readonly domains?: readonly string[];
-  /** Wording only this provider's software writes (Exchange's "RESOLVER.ADR." component names). */
+  /**
+   * What only this provider writes in its replies: its help pages' addresses, its own error-code
+   * scheme, its software's component names. A reply read on its own (no host known) is recognised by it.
+   */
   readonly signature?: RegExp;
 }
 
@@ -33,37 +37,63 @@ export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = {
   google: {
     hosts: ['google.com', 'googlemail.com'],
     domains: ['gmail.com', 'googlemail.com'],
+    // "- gsmtp" ends every reply of Gmail's SMTP servers.
+    signature: /\bsupport\.google\.com\b|\bgsmtp\b|about smtp error messages|\bgmail\b/,
   },
   microsoft: {
     // Exchange Online and Outlook.com; Exchange Server on premises writes the same component codes.
     hosts: ['outlook.com', 'hotmail.com', 'onmicrosoft.com', 'exchangelabs.com'],
     domains: ['outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'outlook.jp', 'hotmail.co.jp', 'live.jp'],
-    signature: /\b(?:resolver\.(?:adr|rst)|smtpsend|storedrv)\.|\.(?:prod|protection)\.outlook\.com\b/,
+    // Exchange's component names, its hosts, Outlook.com's postmaster pages, and the status details
+    // above 99 (5.7.606, 5.1.351) that only Exchange writes: the IANA registry stops below 100.
+    signature:
+      /\b(?:resolver\.(?:adr|rst)|smtpsend|storedrv)\.|\.(?:prod|protection)\.outlook\.com\b|\bmail\.live\.com\b|single label domains not accepted|reserved by rfc 2606|\b[45]\.(?:[1-7]\.[1-9]\d\d|0\.[1-8]\d\d)\b/,
   },
-  yahoo: { hosts: ['yahoodns.net', 'yahoo.com', 'aol.com'] },
+  yahoo: {
+    hosts: ['yahoodns.net', 'yahoo.com', 'aol.com'],
+    // Yahoo's qmail-based "delivery error: dd ..." and its MTAs' host names in the reply.
+    signature: /\bdelivery error: dd\b|\.mail\.[a-z0-9]+\.yahoo\.com\b|\bvs1-(?:ip|mf)\b/,
+  },
   apple: {
     hosts: ['icloud.com', 'me.com', 'apple.com'],
     domains: ['icloud.com', 'me.com', 'mac.com'],
+    signature: /\bsupport\.apple\.com\b|\bicloud\.com\b/,
   },
   docomo: { hosts: ['docomo.ne.jp'], domains: ['docomo.ne.jp'] },
   au: { hosts: ['ezweb.ne.jp', 'au.com'], domains: ['ezweb.ne.jp', 'au.com'] },
   orange: {
     hosts: ['orange.fr', 'wanadoo.fr', 'laposte.net'],
     domains: ['orange.fr', 'wanadoo.fr', 'laposte.net'],
+    // Orange's and La Poste's error labels: OFR_416, OFR006_102, LPN007_426, OUK_513.
+    signature: /\b(?:ofr|lpn|ouk)(?:aaa|\d{3})?_\d{3}\b/,
   },
-  cox: { hosts: ['cox.net'], domains: ['cox.net'] },
+  cox: { hosts: ['cox.net'], domains: ['cox.net'], signature: /\bcox\.com\/|\bcmsmtp\b/ },
   spectrum: {
     hosts: ['charter.net', 'rr.com', 'spectrum.net'],
     domains: ['charter.net', 'rr.com', 'spectrum.net', 'twc.com', 'brighthouse.com'],
+    signature: /\bspectrum(?:business)?\.net\/support\b/,
   },
-  godaddy: { hosts: ['secureserver.net'] },
-  mimecast: { hosts: ['mimecast.com', 'mimecast.co.za', 'mimecast-offshore.com'] },
-  tencent: { hosts: ['qq.com', 'exmail.qq.com'], domains: ['qq.com', 'foxmail.com'] },
+  // GoDaddy's replies end with its IB error code ("... IB607").
+  godaddy: {
+    hosts: ['secureserver.net'],
+    signature: /\bib\d{3}\b|\bx\.co\/rlbounce\b|\bsecureserver\.net\b/,
+  },
+  mimecast: {
+    hosts: ['mimecast.com', 'mimecast.co.za', 'mimecast-offshore.com'],
+    signature: /\bmimecast\b|\bmcspamsignature\b/,
+  },
+  tencent: {
+    hosts: ['qq.com', 'exmail.qq.com'],
+    domains: ['qq.com', 'foxmail.com'],
+    signature: /\bservice\.mail\.qq\.com\b/,
+  },
   facebook: {
     hosts: ['facebook.com', 'fb.com', 'facebookmail.com'],
     domains: ['facebook.com'],
+    signature: /\bpostmaster\.facebook\.com\b/,
   },
-  messagelabs: { hosts: ['messagelabs.com'] },
+  messagelabs: { hosts: ['messagelabs.com'], signature: /\bmessagelabs\b/ },
+  comcast: { hosts: ['comcast.net'], domains: ['comcast.net'], signature: /\bpostmaster\.comcast\.net\b/ },
 };
 
 /** The providers whose servers answered for this recipient, in PROVIDER_IDS order. */

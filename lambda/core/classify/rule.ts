@@ -13,6 +13,8 @@ export interface ProviderWording {
   readonly statuses?: readonly string[];
   /** Lower-case phrases or bounded patterns of the provider's replies. */
   readonly words?: readonly (string | RegExp)[];
+  /** The words mean this only in reply to one of these commands (docomo's filter answers after DATA). */
+  readonly onlyAfter?: readonly string[];
 }
 
 export interface ReasonRule {
@@ -48,6 +50,11 @@ export interface ReasonRule {
    * A status code that names the reason counts whatever the command.
    */
   readonly onlyAfter?: readonly string[];
+  /**
+   * Words that name no object ("Access denied"): they mean this reason only in reply to the command
+   * that carried the object (at MAIL FROM the sender is refused, at the greeting the client).
+   */
+  readonly afterCommand?: Partial<Readonly<Record<string, readonly string[]>>>;
   /** Diagnostic-Code types ("x-unix") that mean this reason whatever the words say. */
   readonly diagnosticTypes?: readonly string[];
   /** A status code that names this reason counts only together with the rule's words. */
@@ -90,6 +97,7 @@ export function literalAlternation(phrases: readonly string[]): RegExp {
 
 /** The words match, and the command is one after which they mean this reason. */
 export function wordsApply(rule: ReasonRule, text: string, command: string): boolean {
+  if (rule.afterCommand?.[command]?.some((phrase) => text.includes(phrase))) return true;
   if (rule.onlyAfter && !rule.onlyAfter.includes(command)) return false;
   return wordsMatch(rule, text);
 }

@@ -14,6 +14,10 @@ export const authfailureRule: ReasonRule = {
     'not designated as permitted sender',
     'not permitted sender',
     'is not allowed to send from',
+    'is not allowed to send mail from',
+    'bad spf records',
+    'open-spf.org',
+    'aligned with either the authenticated spf or dkim',
     'fails to pass authentication checks',
     'does not have authentication information',
     "doesn't meet the required authentication level",
@@ -32,14 +36,29 @@ export const authfailureRule: ReasonRule = {
   ],
   patterns: [
     // SPF, DKIM or DMARC named together with a failure or a policy: the sender's authentication failed.
-    /\b(?:spf|dkim|dmarc)\b[^.;]{0,60}(?:\bfail|\bsoftfail|\bhardfail|\bpermerror|\btemperror|\breject|\binvalid|\bviolation|\bpolic(?:y|ies)\b|\bcheck|\bverification|\balignment|\baligned\b|\bunauthori[sz]ed|\bnot (?:pass|allowed|authori[sz]ed|permitted|designated|valid)|\bdid not pass|\bdoes not pass|\bdoesn't pass|-all\b)/,
-    /(?:\bfail\w*|\breject\w*|\bviolat\w*|\binvalid|\bnot (?:pass|allowed|authori[sz]ed|permitted)\b|\bdid not pass|\bper)\b[^.;]{0,60}\b(?:spf|dkim|dmarc)\b/,
+    /\b(?:spf|dkim|dmarc)\b[^;]{0,60}(?:\bfail|\bsoftfail|\bhardfail|\bpermerror|\btemperror|\breject|\binvalid|\bviolation|\bpolic(?:y|ies)\b|\bcheck|\bverification|\balignment|\baligned\b|\bunauthori[sz]ed|\bnot (?:pass|allowed|authori[sz]ed|permitted|designated|valid)|\bdid not pass|\bdoes not pass|\bdoesn't pass|-all\b)/,
+    /(?:\bfail\w*|\breject\w*|\bviolat\w*|\binvalid|\bnot (?:pass|allowed|authori[sz]ed|permitted)\b|\bdid not pass|\bper)\b[^;]{0,60}\b(?:spf|dkim|dmarc)\b/,
   ],
   // A DKIM-Signature header that is duplicated or malformed is a format error (notcompliantrfc.ts).
-  unless: [/\bduplicate header\b/],
+  unless: [/\bduplicate header\b/, /\btemporar\w* error\b[^;]{0,40}\bspf\b/],
+  // Google answers X.7.23 for a missing PTR record and X.7.29 for a missing TLS connection.
+  yieldsTo: ['requireptr', 'failedstarttls'],
   providers: {
-    google: { words: ['does not have authentication information'] },
+    google: {
+      words: [
+        'does not have authentication information',
+        'the spf record of the sending domain',
+        'senders to authenticate',
+        'authenticate their email with',
+        'aligned with either the authenticated spf or dkim',
+        'to add a dmarc record to',
+      ],
+    },
     microsoft: { words: [/\b5\.7\.(?:509|515)\b/] },
+    orange: { words: [/\b(?:ofr|lpn|ouk)(?:aaa|\d{3})?_(?:401|517)\b/, 'spf/dns de votre nom de domaine'] },
+    cox: { words: [/aup#(?:cxsndr)\b/] },
+    godaddy: { words: [/\bib(?:508)\b/] },
+    tencent: { words: ['spf check failed', 'dmarc check failed'] },
     facebook: { words: [/\bspf-p[1-9]\b|\bdkim-p[1-9]\b/] },
   },
   sources: [

@@ -22,13 +22,13 @@ export const badreputationRule: ReasonRule = {
     'reputation policy',
     'reputation is too low',
     'unexpected volume or user complaints',
-    'unusual rate of unsolicited mail',
-    'unusual rate of mail',
   ],
   providers: {
-    google: { words: ['unusual rate of unsolicited mail', 'very low reputation'] },
+    google: { words: ['very low reputation of the sending'] },
     microsoft: { words: [/\b[45]\.7\.650\b/, /\b(?:rp-00[123]|sc-001|ou-002)\b/] },
     mimecast: { words: ['ip reputation', 'internal resources are temporarily unavailable'] },
+    messagelabs: { words: ['connection rejected by policy'] },
+    godaddy: { words: [/\bib(?:103)\b/] },
   },
   sources: [
     'Sisimai 5 reason/why-badreputation.go and rhost modules (BSD-2-Clause), the wordings only',

@@ -70,8 +70,6 @@ export const blockedRule: ReasonRule = {
     'connection not authorized',
     'connections not accepted from',
     'connections will not be accepted from',
-    'not accepting connections',
-    'no smtp service here',
     'refused to talk to me',
     'rejecting open proxy',
     'open proxy',
@@ -91,6 +89,12 @@ export const blockedRule: ReasonRule = {
     'service refused',
     'service not available, closing transmission channel',
     'go away',
+    'dictionary attack',
+    'after initial connection:',
+    'excessive unknown recipients',
+    'too many invalid recipients',
+    'unusual rate of unsolicited mail',
+    'helo/ehlo argument',
     // The gateways' own codes for a refused client (Cisco IronPort "HAT", Proofpoint, Trend Micro ERS).
     'rejected by hat',
     'reputation database',
@@ -102,19 +106,55 @@ export const blockedRule: ReasonRule = {
     /\b(?:blocked|banned|blacklisted)\b.{0,60}\b(?:\d{1,3}\.){3}\d{1,3}\b/,
     // A server's own reply (a reply code before the words) refusing the connection.
     /\b[45]\d\d\b[^.]{0,60}\bconnection (?:refused|rejected)\b/,
+    // Barracuda ESS: "(alice@example.com:blocked)".
+    /@[^\s:()]{1,254}:blocked\)/,
+    /\bspam(?:ming)? (?:ips?|hosts?|sources?|issues)\b/,
   ],
+  // Sendmail's access map answers a refused client with a bare "Access denied" at the greeting.
+  afterCommand: { CONN: ['access denied'], HELO: ['access denied'], EHLO: ['access denied'] },
   providers: {
+    facebook: { words: [/\bpol-p1\b/] },
     microsoft: {
-      // 5.7.606-649 banned sending IP, 5.7.506 bad HELO, 5.7.507 rejected by recipient, 5.7.510/511/513.
-      words: [/\b5\.7\.(?:50[67]|51[013]|60[6-9]|6[0-4]\d)\b/, /\b(?:sc-00[34]|dy-001|ou-001)\b/],
+      // 4.7.500-699 and 5.7.506-513, 5.7.606-649: the sending IP refused; Outlook.com's SC-003, SC-004, DY-001, OU-001.
+      words: [
+        /\b4\.7\.(?:5(?:0[1-9]|[1-9]\d)|6\d\d|8[5-9]\d)\b/,
+        /\b5\.7\.(?:50[67]|51[013]|60[6-9]|6[0-4]\d)\b/,
+        /\b(?:sc-00[34]|dy-001|ou-001)\b/,
+        'access denied, please try again later',
+      ],
     },
-    yahoo: { words: [/\[bl2\d\]/, 'not accepted from ip addresses on spamhaus'] },
-    apple: { words: ['not accepting connections'] },
-    orange: { words: [/\b(?:ofr|lpn)(?:\d{3})?_(?:999|102|103|104|107|108|109)\b/] },
-    cox: { words: [/aup#(?:cdrbl|cxbl|cxdnsbl|cxsbl|in-1\d)/] },
-    spectrum: { words: [/aup#in-1(?:00\d|01\d)\b/] },
-    godaddy: { words: [/\bib(?:101|102|103|104|105|106|108)\b/, 'spamhaus.org'] },
-    mimecast: { words: ['sender address blocked', 'ip temporarily blacklisted'] },
+    google: {
+      words: [
+        'ip not in whitelist for rcpt domain',
+        'try again later, closing connection',
+        'helo/ehlo argument',
+        'unusual rate of unsolicited mail',
+        'an unusual rate of mail',
+      ],
+    },
+    yahoo: { words: [/\[bl2\d\]/, /\bvs1-(?:ip|mf)\b/, 'not accepted from ip addresses on spamhaus'] },
+    apple: {
+      words: [
+        'not accepting connections',
+        'rejected due to listing in spamhaus',
+        'domain present in the spamhaus',
+      ],
+    },
+    orange: { words: [/\b(?:ofr|lpn|ouk)(?:aaa|\d{3})?_(?:101|102|103|510|999)\b/] },
+    cox: {
+      words: [
+        /aup#(?:cxbl|cdrbl|ipbl\d{4,5})\b/,
+        'too many bad commands from',
+        'too many invalid recipients',
+      ],
+    },
+    spectrum: { words: [/aup#[a-z]{0,2}-?(?:1000|120\d|1210|12[2-4]\d|1250)\b/] },
+    godaddy: { words: [/\bib(?:110|111|112|113|104|105|106)\b/, 'rbl reject'] },
+    mimecast: {
+      words: ['sender address blocked', 'recipient temporarily unavailable', 'ip temporarily blacklisted'],
+    },
+    tencent: { words: ['suspected bounce attacks', 'suspected spam ip', 'connection denied'] },
+    comcast: { words: ['comcast block for spam', /\b(?:bl|es)\d{6}\b/] },
   },
   sources: [
     'Sisimai 5 reason/why-blocked.go and rhost modules (BSD-2-Clause), the wordings only',

@@ -23,9 +23,10 @@ export const contenterrorRule: ReasonRule = {
     '8bit data',
     'bare line feed',
     'invalid characters',
-    'line too long',
-    'lines too long',
     'header size exceeds',
+    'headers too large',
+    'too many received: headers',
+    'exceeds the policy maximum',
     'header size, or recipient list, exceeds',
     'bad message format',
     'message format error',
@@ -38,6 +39,8 @@ export const contenterrorRule: ReasonRule = {
     'agent generated message depth exceeded',
     'x-dg-ref header is too long',
   ],
+  // X.6.x is also what spam filters answer: their words win (after Sisimai's ContentError).
+  yieldsTo: ['spamdetected'],
   sources: [
     'RFC 3463 (X.6.x), RFC 6531 (X.6.7-X.6.9), RFC 5321 (line length)',
     'Sisimai 5 reason/why-contenterror.go (BSD-2-Clause), the wordings only',

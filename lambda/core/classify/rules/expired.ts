@@ -54,7 +54,9 @@ export const expiredRule: ReasonRule = {
     // The MTA's own connection attempts (no server reply): a refused or unanswered connection ends
     // a delivery only when the MTA has retried for its whole queue lifetime.
     'connection timed out',
-    'timed out while',
+    'connection expired',
+    'did not accept our requests to connect',
+    'delivery timeout',
     'timeout - closing connection',
     'connection refused',
     'connect timeout',
@@ -66,6 +68,7 @@ export const expiredRule: ReasonRule = {
   patterns: [/\bnot (?:been )?(?:able to be )?delivered (?:for|within|in) (?:the last )?\d+/],
   providers: {
     microsoft: { words: ['queue expired', 'message expired', 'message delayed'] },
+    google: { words: ['connection expired', 'timeout - closing connection'] },
   },
   sources: [
     'RFC 3463 (X.4.1, X.4.7); RFC 3464 Action: delayed',

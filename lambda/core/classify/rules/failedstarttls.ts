@@ -24,6 +24,9 @@ export const failedstarttlsRule: ReasonRule = {
     'tls handshake',
     'tls connection',
     'tls not available',
+    'tls currently not available',
+    'connection required',
+    'dnssec-invalid',
     'tls/ssl for smtp',
     'tls version 1.2 or greater',
     'high-strength ciphers',
@@ -36,6 +39,19 @@ export const failedstarttlsRule: ReasonRule = {
     'certificate-host-mismatch',
   ],
   patterns: [/\bdane\b/],
+  providers: {
+    google: {
+      words: [
+        'must issue a starttls command first',
+        'starttls may not be repeated',
+        'tls required for rcpt domain',
+        'use tls/ssl for smtp',
+      ],
+    },
+    mimecast: {
+      words: ['this route requires encryption', 'this route requires tls', 'high-strength ciphers'],
+    },
+  },
   sources: [
     'RFC 3207 (STARTTLS), RFC 5248 (X.7.10), RFC 8689 (X.7.30), RFC 8461 (MTA-STS), RFC 7672 (DANE)',
     'Sisimai 5 reason/why-failedstarttls.go (BSD-2-Clause)',

@@ -51,8 +51,8 @@ export const filteredRule: ReasonRule = {
     docomo: { statuses: ['5.2.0'] },
     // au answers a bare "550 : User unknown" when the recipient's own filter refuses the sender.
     au: { words: [/^5\d\d :? ?user unknown$/] },
-    // Facebook's RCP-P codes: refused due to the recipient's preferences.
-    facebook: { words: [/\brcp-p[1-9]\b/, 'refused due to recipient preferences'] },
+    // Facebook's RCP-P2 and RCP-P3: the recipient's preferences or privacy settings refused the mail.
+    facebook: { words: [/\brcp-p[23]\b/, 'refused due to recipient preferences'] },
   },
   sources: [
     'RFC 3463 (X.2.0, X.2.1, X.2.4)',

@@ -37,7 +37,6 @@ export const hostunknownRule: ReasonRule = {
     'unroutable address',
     "couldn't find any host named",
     'could not find any host named',
-    "couldn't find any host by that name",
     'illegal host',
     'invalid domain',
     'domain is invalid',
@@ -62,12 +61,13 @@ export const hostunknownRule: ReasonRule = {
   ],
   // Google's "DNS Error: ... DNS type 'mx' lookup of x responded with code NXDOMAIN" and "No mx
   // record found for domain=" are Sisimai's networkerror and notaccept; lookups that failed for now too.
-  unless: [/^dns error: \d+ dns type /, /\bno mx record found\b/, TEMPORARY_LOOKUP],
-  yieldsTo: ['networkerror'],
+  unless: [/^dns error: \d+ dns type /, /\bno mx record found\b/, /\bhelo\b/, TEMPORARY_LOOKUP],
+  yieldsTo: ['networkerror', 'notaccept'],
   providers: {
-    google: {
-      words: ["because the domain couldn't be found", "we weren't able to find the recipient domain"],
-    },
+    google: { words: ["because the domain couldn't be found"] },
+  },
+  agents: {
+    'exim-pipe': ['could mean host nonexistent'],
   },
   sources: [
     'RFC 3463 (X.1.2, X.4.4)',

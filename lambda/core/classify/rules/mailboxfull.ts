@@ -53,11 +53,11 @@ export const mailboxfullRule: ReasonRule = {
     'storage space',
     'not enough storage',
     'insufficient storage',
-    'insufficient disk space',
     'not sufficient disk space',
     'no space left on device',
     'has exceeded its storage',
     'too much mail data',
+    'exceeding receiving limits',
     'user is over',
     'is over quota',
     "user's space has been used up",
@@ -71,14 +71,29 @@ export const mailboxfullRule: ReasonRule = {
     'postfach voll',
     'speicherplatz',
   ],
-  patterns: [/\bmailbox\b[^.;]{0,40}\b(?:full|quota)\b/, /\bquota\b[^.;]{0,30}\b(?:exceeded|reached|full)\b/],
+  patterns: [
+    /\binsufficient disk space for \S{1,254}@/,
+    /\bmailbox\b[^.;]{0,40}\b(?:full|quota)\b/,
+    /\bquota\b[^.;]{0,30}\b(?:exceeded|reached|full)\b/,
+  ],
   // A sender's own quota (Amazon SES, Microsoft 365 submission limits) is a rate limit (speeding.ts).
-  unless: [/\b(?:sending|submission|daily message|daily sending|daily user sending) quota\b/],
+  unless: [
+    /\b(?:sending|submission|daily message|daily sending|daily user sending) quota\b/,
+    /\bquota for sending\b/,
+  ],
+  yieldsTo: ['speeding'],
   providers: {
-    google: { words: ['email account that you tried to reach is over quota', 'out of storage space'] },
+    google: {
+      words: [
+        'email account that you tried to reach is over quota',
+        'out of storage space',
+        'email quota exceeded',
+      ],
+    },
     apple: { words: ['user is over quota'] },
     docomo: { words: ['too much mail data'] },
-    orange: { words: [/\b(?:ofr|lpn)(?:\d{3})?_(?:423|424)\b/] },
+    orange: { words: [/\b(?:ofr|lpn|ouk)(?:aaa|\d{3})?_(?:417)\b/] },
+    godaddy: { words: ['account storage limit'] },
   },
   agents: {
     'mail.local': ['mailbox full', 'disc quota exceeded', 'disk quota exceeded'],

@@ -25,6 +25,11 @@ export const mailererrorRule: ReasonRule = {
     'local delivery failed',
     'unable to deliver via',
     'lda error',
+    'died with signal',
+    'command time limit exceeded',
+    'child process of',
+    'transport returned',
+    'x-unix;',
     'operating system error',
   ],
   // "Diagnostic-Code: X-Unix; ...": a local program (procmail, a pipe) failed, whatever it printed.

@@ -29,6 +29,8 @@ export const mesgtoobigRule: ReasonRule = {
     'size of message',
     'size exceeds',
     'exceeds size limit',
+    'exceeds administrative limit',
+    'header is ridiculously long',
     'exceeds the size limit',
     'exceeds maximum message size',
     'exceeds maximum fixed size',
@@ -56,7 +58,11 @@ export const mesgtoobigRule: ReasonRule = {
   // A header or a recipient list too large is another limit (contenterror.ts, toomanyconn.ts).
   unless: [/\bheader size\b/, /\bheader[^.;]{0,20}\bexceeds\b/],
   providers: {
+    facebook: { words: [/\bmsg-p1\b/] },
     mimecast: { words: ['maximum email size exceeded'] },
+    orange: { words: [/\b(?:ofr|lpn|ouk)(?:aaa|\d{3})?_(?:514)\b/] },
+    spectrum: { words: [/aup#[a-z]{0,2}-?(?:1530)\b/] },
+    tencent: { words: ['message too large'] },
   },
   sources: [
     'RFC 3463 (X.3.4), RFC 6710 (X.7.16), RFC 1870 SIZE',

@@ -45,9 +45,20 @@ export const norelayingRule: ReasonRule = {
   ],
   // A refusal at connection or greeting is about the client, not the recipient's domain.
   onlyAfter: ['MAIL', 'RCPT', 'DATA', 'BDAT', 'QUIT', ''],
+  // "Possible open relay" describes the client's behaviour (blocked.ts); "you don't authenticate" asks
+  // for a login (securityerror.ts).
+  unless: [/\bpossible open relay\b/, /\byou don't authenticate\b/],
   providers: {
     microsoft: { words: ['relay access denied', 'unable to relay'] },
+    google: {
+      words: [
+        'mail relay denied',
+        'invalid credentials for relay',
+        'is not authorized to send email directly to our servers',
+      ],
+    },
     yahoo: { words: ['relaying denied for'] },
+    apple: { words: ['relay access denied'] },
     mimecast: { words: ['open relay not allowed', 'open relay is not allowed'] },
   },
   sources: [

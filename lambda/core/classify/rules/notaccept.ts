@@ -8,7 +8,9 @@ export const notacceptRule: ReasonRule = {
   derivedDetail: '932',
   // X.1.10 recipient address has null MX, X.7.27 sender address has null MX (RFC 7505); X.3.2 system
   // not accepting network messages (RFC 3463).
-  statuses: ['1.10', '7.27', '3.2'],
+  statuses: ['1.10', '7.27', '5.3.2'],
+  // 4.3.2: a system not accepting messages for now is what a busy or stopping server says.
+  genericStatuses: ['4.3.2'],
   // 521 host does not accept mail, 556 domain does not accept mail (RFC 7504).
   replyCodes: ['521', '556'],
   phrases: [
@@ -27,10 +29,22 @@ export const notacceptRule: ReasonRule = {
     'name server: .: host not found',
     'system not accepting network messages',
     'hosted tenant which has no mail-enabled subscriptions',
-    'account inbounds disabled',
+    'smtp protocol returned a permanent error',
+    'no smtp service here',
+    'not accepting connections',
   ],
   // "does not accept mail from <sender>" is a refusal of the sender (rejected.ts), not of all mail.
   unless: [/\bdoes not accept (?:e-?mail|mail) from\b/],
+  providers: {
+    microsoft: {
+      words: [
+        'hosted tenant which has no mail-enabled subscriptions',
+        'missing or bad storedriver mdb properties',
+      ],
+    },
+    apple: { words: ['host/domain does not accept mail'] },
+    mimecast: { words: ['account inbounds disabled'] },
+  },
   sources: [
     'RFC 7505 (null MX, X.1.10, X.7.27), RFC 7504 (521, 556), RFC 3463 (X.3.2)',
     'Sisimai 5 reason/why-notaccept.go (BSD-2-Clause), the wordings only',

@@ -34,7 +34,7 @@ export const policyviolationRule: ReasonRule = {
     'transport rule',
     'header error',
     'protocol violation',
-    'content presents a potential security issue',
+    'its content presents a potential',
     'illegal attachment',
     'prohibited attachment',
     'attachment not allowed',
@@ -51,23 +51,47 @@ export const policyviolationRule: ReasonRule = {
     'host network not allowed',
     'host network, not allowed',
     'without solving a captcha',
-    'not authorized to send',
-    'not authorised to send',
+    'by non-member to a members-only list',
+    'we do not accept messages containing',
+    'command rejected',
   ],
-  patterns: [/\bpolic(?:y|ies)\b/],
+  patterns: [
+    /\bpolic(?:y|ies)\b/,
+    /\battachment\b[^.;]{0,30}\b(?:forbidden|not allowed|prohibited|blocked|rejected)\b/,
+  ],
+  // Sisimai reads this wording of a compressed executable as a security error (securityerror.ts).
+  unless: [/\bexecutable files are not allowed in compressed files\b/],
   providers: {
     google: {
       words: [
         'content presents a potential security issue',
         'has a policy that prohibited',
         'illegal attachment',
+        'sending messages with the same message-id',
       ],
     },
     yahoo: { words: ['not accepted for policy reasons'] },
     apple: { words: ['due to local policy'] },
-    microsoft: { words: [/\b5\.7\.9\d\d\b/, 'policy violation detected (as345)', /\bsc-002\b/] },
-    mimecast: { words: ['host network not allowed', 'content examination policy', 'anti-spoofing policy'] },
-    facebook: { words: [/\bpol-p[1-9]\b/] },
+    microsoft: {
+      words: [
+        /\b5\.7\.9\d\d\b/,
+        'policy violation detected (as345)',
+        'x-dg-ref header is too long',
+        /\bsc-002\b/,
+      ],
+    },
+    orange: { words: [/\b(?:ofr|lpn|ouk)(?:aaa|\d{3})?_(?:630)\b/] },
+    cox: { words: ['esmtp no data before greeting', 'attachment extension is forbidden'] },
+    spectrum: { words: [/aup#[a-z]{0,2}-?(?:11[6-8]\d|1190|1560)\b/] },
+    mimecast: {
+      words: [
+        'host network not allowed',
+        'host network, not allowed',
+        'content examination policy',
+        'anti-spoofing policy',
+      ],
+    },
+    facebook: { words: [/\bpol-p[2-4]\b/] },
   },
   sources: [
     'Sisimai 5 reason/why-policyviolation.go and rhost modules (BSD-2-Clause), the wordings only',

@@ -27,8 +27,9 @@ export const requireptrRule: ReasonRule = {
     'cannot find your reverse hostname',
     "can't find your hostname",
     'cannot resolve your address',
+    'possibly forged hostname',
+    'have a ptr record',
     'ip name lookup failed',
-    'name lookup failed',
     'hostname lookup failed',
     'unable to verify hostname',
     'hostname does not resolve',
@@ -42,9 +43,19 @@ export const requireptrRule: ReasonRule = {
     'corresponding forward dns entry does not point to the sending ip',
     'must have a reverse dns record',
   ],
-  patterns: [/\bdns lookup failure\b.{0,60}\btry again later\b/],
+  patterns: [
+    /\bdns lookup failure\b.{0,60}\btry again later\b/,
+    /\bclient ip address\b.{0,40}\bdoes not resolve\b/,
+  ],
+  // A HELO name that does not match is the client's greeting (blocked.ts).
+  unless: [/\bhelo\b/],
   providers: {
+    facebook: { words: [/\bdns-p3\b/] },
     microsoft: { words: ['mismatches client ip'] },
+    google: { words: ['have a ptr record', 'does not meet ipv6 sending guidelines regarding ptr records'] },
+    cox: { words: [/aup#(?:cxdns)\b/, 'dns check failure - try again later', 'rejected - no rdns'] },
+    spectrum: { words: [/aup#[a-z]{0,2}-?(?:11[0-4]\d|1150)\b/] },
+    godaddy: { words: [/\bib(?:108)\b/] },
   },
   sources: [
     'RFC 7372 (X.7.25)',

@@ -50,14 +50,30 @@ export const securityerrorRule: ReasonRule = {
     'insecure',
     'certificate',
     'is a dead domain',
+    'must issue an auth command',
+    "you don't authenticate",
+    'authentication not allowed',
+    'executable files are not allowed in compressed files',
     'account not subscribed to ses',
-    'not authorized to perform ses:sendrawemail',
   ],
-  // "SMTP AUTH" and "not authenticated" words about SPF/DKIM/DMARC are authfailure.ts (checked before).
+  patterns: [/\bnot authorized to perform:? ses:/],
   providers: {
-    messagelabs: { words: ['turn on smtp authentication'] },
+    google: {
+      words: [
+        'too many login attempts',
+        'no identity changes permitted',
+        'application-specific password required',
+        'log in with your web browser',
+        'log in through your web browser',
+        'username and password not accepted',
+      ],
+    },
     microsoft: { words: ['cannot achieve exchange server authentication', /\b5\.7\.57\b/] },
+    orange: { words: [/\b(?:ofr|lpn|ouk)(?:aaa|\d{3})?_(?:305|402)\b/] },
+    cox: { words: [/aup#(?:cxthrt|cxmj)\b/] },
+    godaddy: { words: [/\bib(?:401)\b/] },
     mimecast: { words: ['incorrect authentication data', 'submitter failed to authenticate'] },
+    messagelabs: { words: ['turn on smtp authentication'] },
   },
   sources: [
     'RFC 3463 and RFC 4954 (X.7.x security status), RFC 5248 registry',

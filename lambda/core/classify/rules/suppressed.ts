@@ -13,6 +13,7 @@ export const suppressedRule: ReasonRule = {
     'suppressed',
     'previously bounced',
     'previously marked as spam',
+    'has suppressed sending',
   ],
   sources: [
     'Sisimai 5 reason/why-suppressed.go (BSD-2-Clause)',

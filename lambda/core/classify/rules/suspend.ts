@@ -29,8 +29,6 @@ export const suspendRule: ReasonRule = {
     'blocked account',
     'account closed',
     'closed account',
-    'account unavailable',
-    'account is unavailable',
     'account has been disabled or discontinued',
     'mailbox disabled',
     'mailbox is disabled',
@@ -42,6 +40,7 @@ export const suspendRule: ReasonRule = {
     'mailbox cannot be accessed',
     'is a deactivated mailbox',
     'user suspended',
+    'administratively disabled',
     'user is terminated',
     'user or domain is disabled',
     'temporarily inactive',
@@ -59,13 +58,21 @@ export const suspendRule: ReasonRule = {
     /\b(?:account|mailbox|user|recipient|address)\b.{0,40}\b(?:suspended|inactive|deactivated|disabled|locked|frozen)\b/,
     /\b(?:suspended|inactive|deactivated|disabled|locked|frozen) (?:account|mailbox|user|recipient)\b/,
   ],
+  // A disabled sender account is a refusal of the sender (rejected.ts).
+  unless: [/\bsender account\b/],
   providers: {
+    facebook: { words: [/\brcp-t4\b/] },
     google: {
       words: ['account that you tried to reach is disabled', 'account that you tried to reach is inactive'],
     },
     yahoo: { words: ['is no longer valid.', 'this mailbox is disabled'] },
-    orange: { words: [/\b(?:ofr|lpn)(?:\d{3})?_(?:421|422|426)\b/] },
-    godaddy: { words: [/\bib(?:501|502|504|505)\b/] },
+    microsoft: {
+      statuses: ['5.7.504', '5.7.505'],
+      words: ['access denied, banned recipient', 'mailbox cannot be accessed'],
+    },
+    orange: { words: [/\b(?:ofr|lpn|ouk)(?:aaa|\d{3})?_(?:420|426)\b/] },
+    godaddy: { words: ['account disabled'] },
+    tencent: { words: ['is a deactivated mailbox'] },
   },
   sources: [
     'RFC 4954 (525, X.7.13)',

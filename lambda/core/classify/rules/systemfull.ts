@@ -7,7 +7,9 @@ export const systemfullRule: ReasonRule = {
   hardBounce: 'never',
   derivedDetail: '931',
   // X.3.1 mail system full, X.4.5 mail system congestion (RFC 3463).
-  statuses: ['3.1', '4.4.5'],
+  statuses: ['3.1'],
+  // 4.4.5 mail system congestion: also what a merely busy server answers.
+  genericStatuses: ['4.4.5'],
   // 452 "requested action not taken: insufficient system storage" (RFC 5321).
   replyCodes: ['452'],
   phrases: [

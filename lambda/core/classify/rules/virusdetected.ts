@@ -17,9 +17,15 @@ export const virusdetectedRule: ReasonRule = {
     'harmful content',
     'potentially executable attachment',
     'used by recent viruses',
+    'unsafe content',
+    'heuristics.',
   ],
+  // "Spam or virus" names no virus (spamdetected.ts).
+  unless: [/\bspam or virus\b|\bspam\/virus\b/],
   providers: {
+    facebook: { words: [/\bpol-p5\b/] },
     mimecast: { words: ['mcspamsignature', 'virus signature'] },
+    godaddy: { words: [/\bib(?:705)\b/] },
     messagelabs: { words: ['message contained a virus'] },
   },
   sources: [
