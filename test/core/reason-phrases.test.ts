@@ -24,7 +24,8 @@ describe('words that mean the address does not exist', () => {
 
 describe('552: too large or mailbox full, decided by the enhanced code and the words', () => {
   it.each([
-    ['552 5.2.3 Message exceeds maximum fixed size (10485760)', 'mesgtoobig'],
+    // X.2.3 is "message length exceeds administrative limit" (RFC 3463): Sisimai's exceedlimit, whatever the words.
+    ['552 5.2.3 Message exceeds maximum fixed size (10485760)', 'exceedlimit'],
     ['552 Message size exceeds fixed maximum message size: 4310016 bytes', 'mesgtoobig'],
     ['552 5.3.4 Error: message file too big', 'mesgtoobig'],
     ['552 5.2.2 Mailbox full', 'mailboxfull'],
