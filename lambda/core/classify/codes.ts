@@ -46,8 +46,9 @@ export function derivedStatus(reason: Reason, recipient: ParsedRecipient): strin
 
 /**
  * Temporary when the server's reply says so: a 4xx reply code or status in its words, or the words
- * "temporary"/"persistent" (after Sisimai 5's smtp/failure). An Action of "delayed" alone does not
- * make the failure temporary: the report may be the last of a series.
+ * "temporary"/"persistent" (after Sisimai 5's smtp/failure), or Exim's retry texts (retry.c: the
+ * address kept failing temporarily until its retry time ran out). An Action of "delayed" alone does
+ * not make the failure temporary: the report may be the last of a series.
  */
 function temporary(recipient: ParsedRecipient): boolean {
   const reply = recipient.replyCode ?? '';
@@ -55,7 +56,9 @@ function temporary(recipient: ParsedRecipient): boolean {
   const words = ` ${(recipient.diagnosticCode ?? '').slice(0, MATCH_LIMIT).toLowerCase()}`;
   const status = findStatus(words);
   if (status) return status.startsWith('4');
-  return / temporar| persistent/.test(words);
+  return / temporar| persistent|retry timeout exceeded|been failing for a long time|retry time not reached/.test(
+    words,
+  );
 }
 
 /**
