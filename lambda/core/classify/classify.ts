@@ -24,9 +24,9 @@ export function normalizeDiagnostic(text: string): string {
 
 export function classifyRecipient(recipient: ParsedRecipient): Verdict {
   const given = recipient.reason;
-  // Step 2: a format that names the reason with certainty (its own error table) knows best.
+  // Step 1: a format that names the reason with certainty (its own error table) knows best.
   if (given && !WEAK_VERDICTS.has(given)) return { reason: given };
-  // Step 1: a success is a success, whatever else the report says.
+  // Step 2: a success is a success, whatever else the report says.
   const status = recipient.status ?? '';
   if (status.startsWith('2.') || recipient.action === 'delivered') return { reason: 'delivered' };
 

@@ -34,10 +34,10 @@ export interface ReasonRule {
   readonly statuses?: readonly string[];
   /**
    * Generic status codes that only lean to this reason (X.1.0 "other address status", X.7.1
-   * "delivery not authorized"): they name it when no rule's words decide (order.ts, step 8).
+   * "delivery not authorized"): they name it when no rule's words decide (order.ts, step 9).
    */
   readonly genericStatuses?: readonly string[];
-  /** SMTP reply codes that name this reason when nothing more specific is known (order.ts, step 7). */
+  /** SMTP reply codes that name this reason when nothing more specific is known (order.ts, step 10). */
   readonly replyCodes?: readonly string[];
   /** Lower-case phrases, found verbatim (after white space is squeezed) in the server's words. */
   readonly phrases: readonly string[];
