@@ -96,25 +96,47 @@ export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = {
   comcast: { hosts: ['comcast.net'], domains: ['comcast.net'], signature: /\bpostmaster\.comcast\.net\b/ },
 };
 
+// Every signature as one alternation: most replies carry none, and one pass tells.
+const ANY_SIGNATURE = new RegExp(
+  PROVIDER_IDS.flatMap((id) => (PROVIDERS[id].signature ? [PROVIDERS[id].signature.source] : [])).join('|'),
+);
+
+// Host and domain suffixes to their providers, so a name is looked up one label at a time.
+const BY_HOST = suffixIndex((provider) => provider.hosts);
+const BY_DOMAIN = suffixIndex((provider) => provider.domains ?? []);
+
+function suffixIndex(names: (provider: Provider) => readonly string[]): ReadonlyMap<string, ProviderId[]> {
+  const index = new Map<string, ProviderId[]>();
+  for (const id of PROVIDER_IDS)
+    for (const name of names(PROVIDERS[id])) index.set(name, [...(index.get(name) ?? []), id]);
+  return index;
+}
+
 /** The providers whose servers answered for this recipient, in PROVIDER_IDS order. */
 export function providersOf(recipient: ParsedRecipient, text: string): ProviderId[] {
-  // "mx.example.jp. (192.0.2.1, the server for the domain example.jp.)" → "mx.example.jp"
-  const mta = hostOf(recipient.remoteMta);
-  // A gateway that wrote the report itself (MessageLabs, Google's relays) words the failure its way.
-  const reporter = hostOf(recipient.reportingMta);
-  const domain = recipient.address.slice(recipient.address.lastIndexOf('@') + 1).toLowerCase();
-  return PROVIDER_IDS.filter((id) => {
-    const provider = PROVIDERS[id];
-    if (under(mta, provider.hosts) || under(reporter, provider.hosts)) return true;
-    if (provider.domains && under(domain, provider.domains)) return true;
-    return provider.signature?.test(text) ?? false;
-  });
+  const found = new Set<ProviderId>();
+  // "mx.example.jp. (192.0.2.1, the server for the domain example.jp.)" → "mx.example.jp"; a gateway
+  // that wrote the report itself (MessageLabs, Google's relays) words the failure its way too.
+  for (const host of [hostOf(recipient.remoteMta), hostOf(recipient.reportingMta)])
+    addUnder(host, BY_HOST, found);
+  addUnder(recipient.address.slice(recipient.address.lastIndexOf('@') + 1).toLowerCase(), BY_DOMAIN, found);
+  if (ANY_SIGNATURE.test(text)) {
+    for (const id of PROVIDER_IDS) if (PROVIDERS[id].signature?.test(text)) found.add(id);
+  }
+  return found.size === 0 ? [] : PROVIDER_IDS.filter((id) => found.has(id));
 }
 
 function hostOf(field: string | undefined): string {
   return (field ?? '').toLowerCase().split(/[\s(]/)[0]?.replace(/\.$/, '') ?? '';
 }
 
-function under(host: string, suffixes: readonly string[]): boolean {
-  return host !== '' && suffixes.some((s) => host === s || host.endsWith(`.${s}`));
+/** Adds the providers of every suffix of a host name ("mx.mail.example.com", "mail.example.com", ...). */
+function addUnder(host: string, index: ReadonlyMap<string, ProviderId[]>, found: Set<ProviderId>): void {
+  let rest = host;
+  while (rest) {
+    for (const id of index.get(rest) ?? []) found.add(id);
+    const dot = rest.indexOf('.');
+    if (dot === -1) return;
+    rest = rest.slice(dot + 1);
+  }
 }

@@ -72,10 +72,10 @@ export interface ReasonRule {
 /** True when the rule's phrases or patterns occur in `text` (lower-cased, squeezed). */
 export function wordsMatch(rule: ReasonRule, text: string): boolean {
   if (!text) return false;
-  if (rule.unless?.some((pattern) => pattern.test(text))) return false;
-  if (phrasesOf(rule)?.test(text)) return true;
-  if (rule.patterns) for (const pattern of rule.patterns) if (pattern.test(text)) return true;
-  return false;
+  const found =
+    phrasesOf(rule)?.test(text) || (rule.patterns?.some((pattern) => pattern.test(text)) ?? false);
+  // The exceptions are read only when the words occur: most rules find nothing, and this is the hot path.
+  return found && !(rule.unless?.some((pattern) => pattern.test(text)) ?? false);
 }
 
 // A rule's phrases as one alternation of literals: one pass over the text instead of one per phrase.
