@@ -56,7 +56,8 @@ function temporary(recipient: ParsedRecipient): boolean {
   const words = ` ${(recipient.diagnosticCode ?? '').slice(0, MATCH_LIMIT).toLowerCase()}`;
   const status = findStatus(words);
   if (status) return status.startsWith('4');
-  return / temporar| persistent|retry timeout exceeded|been failing for a long time|retry time not reached/.test(
+  // Exim's "retry timeout exceeded"; GMX's own "delivery retry timeout exceeded" is another MTA's.
+  return / temporar| persistent|(?<!delivery )retry timeout exceeded|been failing for a long time|retry time not reached/.test(
     words,
   );
 }
