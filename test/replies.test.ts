@@ -51,19 +51,9 @@ const DISAGREEMENTS: ReadonlyArray<readonly [text: string, ours: Reason, why: st
     "the delivery agent's own words say the mailbox is full: the remedy a support person needs (agents.ts)",
   ],
   [
-    '550 Unrouteable address',
-    'hostunknown',
-    'Exim writes it for a domain no router handles as well as for a local part; Sisimai 5 lists it under hostunknown',
-  ],
-  [
     '452 4.5.3 Too many recipients: Too many messages sent',
     'toomanyconn',
     '"too many recipients" and X.5.3 are a limit per transaction (RFC 3463, Sisimai 5 toomanyconn)',
-  ],
-  [
-    '501 5.1.3 Recipient address syntax error',
-    'userunknown',
-    'X.1.3 is a bad destination mailbox address (RFC 3463; Sisimai 5 userunknown): the address must be corrected',
   ],
   ['Unknown user.', 'filtered', NO_COMMAND],
   [
@@ -102,15 +92,9 @@ const DISAGREEMENTS: ReadonlyArray<readonly [text: string, ours: Reason, why: st
     'speeding',
     'messages without "per connection" or "per session" are a message rate (Sisimai 5 speeding)',
   ],
-  ['421 dns check failure - try again later', 'blocked', NEEDS_HOST],
   ['554 esmtp no data before greeting', 'blocked', NEEDS_HOST],
   ['452 requested action aborted: try again later', 'systemfull', NEEDS_HOST],
   ['421 message threshold exceeded', 'rejected', NEEDS_HOST],
-  [
-    '550 5.1.1 This address no longer accepts mail.',
-    'suspend',
-    'Sisimai 5 probes suspend before userunknown and lists the words under suspend',
-  ],
   [
     '554 5.6.0 Duplicate header',
     'notcompliantrfc',
@@ -121,6 +105,10 @@ const DISAGREEMENTS: ReadonlyArray<readonly [text: string, ours: Reason, why: st
     'hostunknown',
     'Sendmail writes "host not found" for any missing domain; the DEV corpus (lhost-sendmail-42) expects hostunknown for it',
   ],
+  ['451 4.7.1 Greylisted, try again after some time', 'spamdetected', NEEDS_HOST],
+  ['554 5.7.1 Email cannot be delivered. Reason: Email flagged as Spam.', 'spamdetected', NEEDS_HOST],
+  ['541 5.4.1 Mail rejected by destination domain', 'onhold', NEEDS_HOST],
+  ['450 busy--Please try again later', 'blocked', NEEDS_HOST],
   ['550 Rejected', 'onhold', 'the corpus mail names the command (EHLO: blocked); the table line does not'],
   [
     '550 Requested action not taken: mailbox unavailable (-0000000022:2222:-0000000022)',

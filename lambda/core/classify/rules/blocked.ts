@@ -95,6 +95,7 @@ export const blockedRule: ReasonRule = {
     'too many invalid recipients',
     'unusual rate of unsolicited mail',
     'helo/ehlo argument',
+    'helohost',
     // The gateways' own codes for a refused client (Cisco IronPort "HAT", Proofpoint, Trend Micro ERS).
     'rejected by hat',
     'reputation database',
@@ -110,8 +111,13 @@ export const blockedRule: ReasonRule = {
     /@[^\s:()]{1,254}:blocked\)/,
     /\bspam(?:ming)? (?:ips?|hosts?|sources?|issues)\b/,
   ],
-  // Sendmail's access map answers a refused client with a bare "Access denied" at the greeting.
-  afterCommand: { CONN: ['access denied'], HELO: ['access denied'], EHLO: ['access denied'] },
+  // At the greeting only the client is known: Sendmail's access map answers it "Access denied", and a
+  // policy refusal there can only concern it.
+  afterCommand: {
+    CONN: ['access denied', 'policy'],
+    HELO: ['access denied', 'policy'],
+    EHLO: ['access denied', 'policy'],
+  },
   providers: {
     facebook: { words: [/\bpol-p1\b/] },
     microsoft: {

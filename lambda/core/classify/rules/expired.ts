@@ -6,8 +6,8 @@ export const expiredRule: ReasonRule = {
   category: 'temporary-or-delayed',
   hardBounce: 'never',
   derivedDetail: '947',
-  // X.4.7 delivery time expired; X.4.1 no answer from host (an MTA reports it when it gave up).
-  genericStatuses: ['4.7', '4.1'],
+  // X.4.7 delivery time expired; 4.4.1 no answer from host (an MTA reports it when it gave up).
+  genericStatuses: ['4.7', '4.4.1'],
   phrases: [
     'delivery time expired',
     'retry time exceeded',

@@ -15,6 +15,7 @@ export const mesgtoobigRule: ReasonRule = {
     'message too big',
     'message is too big',
     'message too long',
+    'message is too long',
     'message file too big',
     'message size exceeds',
     'message size is over',

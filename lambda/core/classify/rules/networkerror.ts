@@ -53,6 +53,7 @@ export const networkerrorRule: ReasonRule = {
     'hop count exceeded',
     'maximum forwarding loop',
     'message looping',
+    'looping message',
     'loop detected',
     'message exceeded 50 hops',
     'too many "received" headers',

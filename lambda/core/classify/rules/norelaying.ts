@@ -18,6 +18,8 @@ export const norelayingRule: ReasonRule = {
     'relaying prohibited',
     'relay rejected',
     'relay access',
+    'denies relay',
+    'delivery is not allowed to this address',
     'mail relay denied',
     'not permitted to relay',
     'not allowed to relay',

@@ -31,6 +31,7 @@ export const rejectedRule: ReasonRule = {
     'no verifiable sender address',
     'required for sender address',
     'badmailfrom',
+    'mail from invalid',
     'without a valid sender domain',
     'delivery not authorized, message refused',
     'invalid domain, see <url:',

@@ -49,6 +49,8 @@ export const requireptrRule: ReasonRule = {
   ],
   // A HELO name that does not match is the client's greeting (blocked.ts).
   unless: [/\bhelo\b/],
+  // At the greeting the only name looked up is the connecting client's.
+  afterCommand: { CONN: ['dns look-up', 'dns lookup', 'dns check'] },
   providers: {
     facebook: { words: [/\bdns-p3\b/] },
     microsoft: { words: ['mismatches client ip'] },

@@ -57,6 +57,8 @@ export const securityerrorRule: ReasonRule = {
     'account not subscribed to ses',
   ],
   patterns: [/\bnot authorized to perform:? ses:/],
+  // A refusal of the AUTH command is about the login, whatever its words.
+  afterCommand: { AUTH: ['error', 'fail', 'invalid', 'denied', 'not accepted'] },
   providers: {
     google: {
       words: [

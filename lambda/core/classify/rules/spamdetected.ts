@@ -55,6 +55,8 @@ export const spamdetectedRule: ReasonRule = {
     'failed several antispam checks',
     'triggered a spam block',
     'banned content',
+    'dt:spm',
+    'mail.163.com/help/help_spam',
   ],
   // "spam", but not the blocklists Spamhaus and SpamCop (those are about the sending IP: blocked).
   patterns: [/\bspam(?!haus|cop|mer)/, /\bgreylist/],

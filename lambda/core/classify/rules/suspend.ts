@@ -37,6 +37,7 @@ export const suspendRule: ReasonRule = {
     'mailbox currently suspended',
     'mailbox has been blocked',
     'mailbox unavailable or inactive',
+    'mailbox unavailable or access denied',
     'mailbox cannot be accessed',
     'is a deactivated mailbox',
     'user suspended',

@@ -23,6 +23,7 @@ export const systemerrorRule: ReasonRule = {
     'temporary internal error',
     'temporary lookup failure',
     'user lookup failure',
+    'unable to verify the recipient',
     'qqt failure',
     'qq temporary problem',
     'unable to read controls',

@@ -12,6 +12,8 @@ export const systemfullRule: ReasonRule = {
   genericStatuses: ['4.4.5'],
   // 452 "requested action not taken: insufficient system storage" (RFC 5321).
   replyCodes: ['452'],
+  // Some servers answer any temporary system error with X.3.1: the words say which.
+  yieldsTo: ['systemerror'],
   phrases: [
     'mail system full',
     'system full',

@@ -18,6 +18,7 @@ export const toomanyconnRule: ReasonRule = {
     'too many new tls sessions',
     'throttling failure',
     'max emails per hour',
+    'rcpt numbers',
     'too many recipients',
     'too many errors from your ip',
     'concurrent connections',
