@@ -173,7 +173,7 @@ function fallback(recipient: ParsedRecipient, status: string, text: string): Ver
   const command = recipient.command ?? '';
   if (command === 'CONN' || command === 'HELO' || command === 'EHLO') return { reason: 'blocked' };
   if (command === 'MAIL') return { reason: 'rejected' };
-  if (RULES.vacation && wordsMatch(RULES.vacation, text)) return { reason: 'vacation' };
+  if (wordsMatch(RULES.vacation, text)) return { reason: 'vacation' };
   if (text) {
     return { reason: 'onhold', whyUndecided: `no rule matches the server's words: "${text.slice(0, 120)}"` };
   }
