@@ -16,6 +16,7 @@ export const authfailureRule: ReasonRule = {
     'is not allowed to send from',
     'is not allowed to send mail from',
     'bad spf records',
+    'inspect your spf settings',
     'open-spf.org',
     'aligned with either the authenticated spf or dkim',
     'fails to pass authentication checks',

@@ -90,6 +90,16 @@ export const blockedRule: ReasonRule = {
     'service not available, closing transmission channel',
     'go away',
     'dictionary attack',
+    'said: 550 blocked',
+    'confirm this mail server',
+    'no access from mail server',
+    'no matches to nameserver query',
+    'sender has not passed validation',
+    'to submit messages to this e-mail system has been rejected',
+    'error: no valid recipients from',
+    'connection dropped',
+    'dropped by remote host',
+    'connection reset by peer',
     'after initial connection:',
     'excessive unknown recipients',
     'too many invalid recipients',
@@ -110,6 +120,8 @@ export const blockedRule: ReasonRule = {
     // Barracuda ESS: "(alice@example.com:blocked)".
     /@[^\s:()]{1,254}:blocked\)/,
     /\bspam(?:ming)? (?:ips?|hosts?|sources?|issues)\b/,
+    /\bmail server at \S{1,254} is blocked\b/,
+    /\byour access ip\b.{0,60}\bhas been rejected\b/,
   ],
   // At the greeting only the client is known: Sendmail's access map answers it "Access denied", and a
   // policy refusal there can only concern it.

@@ -32,7 +32,7 @@ export const expiredRule: ReasonRule = {
     'not been delivered for',
     'could not be delivered for',
     'unable to deliver message after multiple retries',
-    'numerous attempts to deliver this message',
+    'failed to deliver to domain',
     'undeliverable for',
     'giving up on',
     'given up on',

@@ -30,7 +30,6 @@ export const filteredRule: ReasonRule = {
     'you have been blocked by the recipient',
     'sender is blocked by the recipient',
     'recipient has blocked',
-    'because the recipient is not accepting',
     'is not accepting any mail',
     'recipient is only accepting mail from specific',
     'refused due to recipient preferences',

@@ -27,6 +27,7 @@ export const hostunknownRule: ReasonRule = {
     'domain must exist',
     'recipient domain must exist',
     'domain is not reachable',
+    'host unreachable',
     'domain name not found',
     'mail domain not found',
     'unknown mail domain',

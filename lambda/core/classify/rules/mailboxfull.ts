@@ -65,6 +65,7 @@ export const mailboxfullRule: ReasonRule = {
     'full or too many messages',
     'does not have enough space',
     'not have enough space',
+    'not enough space',
     'ran out of space',
     'boite du destinataire pleine',
     'casella piena',

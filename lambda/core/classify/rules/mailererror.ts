@@ -13,6 +13,7 @@ export const mailererrorRule: ReasonRule = {
     'procmail:',
     'bin/procmail',
     'bin/maildrop',
+    'bin/maidrop',
     'pipe to |',
     '|| exit',
     'exit status',

@@ -35,7 +35,6 @@ export const networkerrorRule: ReasonRule = {
     'network error',
     'network is unreachable',
     'host is unreachable',
-    'host unreachable',
     'no route to host',
     'could not connect and send the mail',
     'connection reset',

@@ -40,7 +40,7 @@ export const norelayingRule: ReasonRule = {
     'invalid credentials for relay',
     'not a gateway',
     'not local host',
-    'list of allowed rcpthosts',
+    'list of allowed rcpthost',
     "we don't handle mail for",
     'specified domain is not allowed',
     'requires authentication when attempting to send to a non-local',
@@ -49,7 +49,7 @@ export const norelayingRule: ReasonRule = {
   onlyAfter: ['MAIL', 'RCPT', 'DATA', 'BDAT', 'QUIT', ''],
   // "Possible open relay" describes the client's behaviour (blocked.ts); "you don't authenticate" asks
   // for a login (securityerror.ts).
-  unless: [/\bpossible open relay\b/, /\byou don't authenticate\b/],
+  unless: [/\bpossible open relay\b/, /\byou don't authenticate\b/, /\bdomain or user isn't in my list\b/],
   providers: {
     microsoft: { words: ['relay access denied', 'unable to relay'] },
     google: {

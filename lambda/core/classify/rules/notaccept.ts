@@ -30,6 +30,7 @@ export const notacceptRule: ReasonRule = {
     'system not accepting network messages',
     'hosted tenant which has no mail-enabled subscriptions',
     'smtp protocol returned a permanent error',
+    'no route for current request',
     'no smtp service here',
     'not accepting connections',
   ],

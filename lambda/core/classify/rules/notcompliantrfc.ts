@@ -25,6 +25,7 @@ export const notcompliantrfcRule: ReasonRule = {
     'bare lf',
     'bare newline',
     'smtplf',
+    'rfcmessagenoncompliant',
     'stray newline',
     'line too long',
     'lines too long',

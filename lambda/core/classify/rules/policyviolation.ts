@@ -53,6 +53,9 @@ export const policyviolationRule: ReasonRule = {
     'without solving a captcha',
     'by non-member to a members-only list',
     'we do not accept messages containing',
+    'because the recipient is not accepting mail with',
+    'header are not accepted',
+    'messages with multiple addresses',
     'command rejected',
   ],
   patterns: [

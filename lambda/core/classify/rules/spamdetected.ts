@@ -56,10 +56,14 @@ export const spamdetectedRule: ReasonRule = {
     'triggered a spam block',
     'banned content',
     'dt:spm',
+    'reject, id=',
+    'our system has detected that this message is',
+    'reject bulk.advertising',
+    'temporarily blocked by our filter',
     'mail.163.com/help/help_spam',
   ],
   // "spam", but not the blocklists Spamhaus and SpamCop (those are about the sending IP: blocked).
-  patterns: [/\bspam(?!haus|cop|mer)/, /\bgreylist/],
+  patterns: [/\bspam(?!haus|cop|mer)/, /\bgreylist/, /\bmail score \(\d{1,6}\) over\b/],
   // "spam" in a blocklist or reputation refusal is about the sender's IP (blocked.ts, badreputation.ts).
   unless: [
     /\b(?:too many spams? from your ip|currently sending spam|you are sending spam|spam from your ip)\b/,

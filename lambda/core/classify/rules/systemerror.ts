@@ -24,6 +24,8 @@ export const systemerrorRule: ReasonRule = {
     'temporary lookup failure',
     'user lookup failure',
     'unable to verify the recipient',
+    'internal error reading data',
+    'encountered an error while being processed',
     'qqt failure',
     'qq temporary problem',
     'unable to read controls',
@@ -73,6 +75,7 @@ export const systemerrorRule: ReasonRule = {
   ],
   // Sendmail's "Operating system error" is its local mailer failing (mailererror.ts).
   // A delivery program's own output quoted in the words is that program's failure (mailererror.ts).
+  patterns: [/\bunable to connect \S{0,40} ?daemon\b/],
   unless: [/\boperating system error\b/, /\bcommand output:|\bchild process of\b/],
   providers: {
     google: {

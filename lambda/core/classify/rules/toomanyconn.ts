@@ -19,6 +19,7 @@ export const toomanyconnRule: ReasonRule = {
     'throttling failure',
     'max emails per hour',
     'rcpt numbers',
+    'numerous attempts to deliver this message',
     'too many recipients',
     'too many errors from your ip',
     'concurrent connections',
