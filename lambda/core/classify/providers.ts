@@ -18,6 +18,7 @@ export const PROVIDER_IDS = [
   'facebook',
   'messagelabs',
   'comcast',
+  'iua',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -94,6 +95,8 @@ export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = {
   },
   messagelabs: { hosts: ['messagelabs.com'], signature: /\bmessagelabs\b/ },
   comcast: { hosts: ['comcast.net'], domains: ['comcast.net'], signature: /\bpostmaster\.comcast\.net\b/ },
+  // I.UA (Ukraine) links every refusal to its numbered error page, mail.i.ua/err/N/.
+  iua: { hosts: ['email.ua', 'i.ua'], domains: ['i.ua'], signature: /\bmail\.i\.ua\/err\/\d/ },
 };
 
 // Every signature as one alternation: most replies carry none, and one pass tells.

@@ -131,6 +131,7 @@ export const blockedRule: ReasonRule = {
     EHLO: ['access denied', 'policy'],
   },
   providers: {
+    iua: { words: [/\bi\.ua\/err\/(?:7|9)\//] },
     facebook: { words: [/\bpol-p1\b/] },
     microsoft: {
       // 4.7.500-699 and 5.7.506-513, 5.7.606-649: the sending IP refused; Outlook.com's SC-003, SC-004, DY-001, OU-001.

@@ -46,6 +46,7 @@ export const filteredRule: ReasonRule = {
   // X.2.0 and X.2.1 are also used for rate limits and disabled accounts: they need the words.
   statusNeedsWords: true,
   providers: {
+    iua: { words: [/\bi\.ua\/err\/(?:10)\//] },
     // NTT docomo refuses with 5.2.0 when the recipient's domain filter (指定受信) does not allow the sender.
     docomo: { statuses: ['5.2.0'] },
     // au answers a bare "550 : User unknown" when the recipient's own filter refuses the sender.

@@ -66,6 +66,7 @@ export const hostunknownRule: ReasonRule = {
   yieldsTo: ['networkerror', 'notaccept'],
   providers: {
     google: { words: ["because the domain couldn't be found"] },
+    microsoft: { words: ['could not be delivered to the recipient because the domain is not reachable'] },
   },
   agents: {
     'exim-pipe': ['could mean host nonexistent'],

@@ -84,6 +84,7 @@ export const mailboxfullRule: ReasonRule = {
   ],
   yieldsTo: ['speeding'],
   providers: {
+    iua: { words: [/\bi\.ua\/err\/(?:4)\//] },
     google: {
       words: [
         'email account that you tried to reach is over quota',

@@ -51,6 +51,7 @@ export const norelayingRule: ReasonRule = {
   // for a login (securityerror.ts).
   unless: [/\bpossible open relay\b/, /\byou don't authenticate\b/, /\bdomain or user isn't in my list\b/],
   providers: {
+    iua: { words: [/\bi\.ua\/err\/(?:1|6)\//] },
     microsoft: { words: ['relay access denied', 'unable to relay'] },
     google: {
       words: [

@@ -37,6 +37,8 @@ export const notacceptRule: ReasonRule = {
   // "does not accept mail from <sender>" is a refusal of the sender (rejected.ts), not of all mail.
   unless: [/\bdoes not accept (?:e-?mail|mail) from\b/],
   providers: {
+    // AOL answers a broken MX lookup of the recipient's domain this way (Sisimai 5 rhost/for-aol.go).
+    yahoo: { words: ['type=mx: malformed or unexpected name server reply'] },
     microsoft: {
       words: [
         'hosted tenant which has no mail-enabled subscriptions',

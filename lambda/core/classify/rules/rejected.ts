@@ -97,6 +97,7 @@ export const rejectedRule: ReasonRule = {
   // Sendmail's access map answers a refused sender with "<sender>... Access denied" at MAIL FROM.
   afterCommand: { MAIL: ['access denied'] },
   providers: {
+    iua: { words: [/\bi\.ua\/err\/(?:8)\//] },
     yahoo: { words: [/\[ts(?:s0[1-9]|0[1-4]|s1[01])\]/] },
     microsoft: {
       words: [

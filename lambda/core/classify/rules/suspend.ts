@@ -62,6 +62,7 @@ export const suspendRule: ReasonRule = {
   // A disabled sender account is a refusal of the sender (rejected.ts).
   unless: [/\bsender account\b/],
   providers: {
+    iua: { words: [/\bi\.ua\/err\/(?:3)\//] },
     facebook: { words: [/\brcp-t4\b/] },
     google: {
       words: ['account that you tried to reach is disabled', 'account that you tried to reach is inactive'],

@@ -39,6 +39,7 @@ export const toomanyconnRule: ReasonRule = {
   ],
   patterns: [/\btoo many messages (?:in|for|per) (?:this |one |a )?(?:connection|session)\b/],
   providers: {
+    iua: { words: [/\bi\.ua\/err\/(?:5)\//] },
     facebook: { words: [/\bcon-t\d\b/] },
     microsoft: { words: ['has exceeded the maximum number of connections'] },
     google: { words: ['your message has too many recipients', 'too many recipients for this sender'] },

@@ -183,6 +183,7 @@ export const userunknownRule: ReasonRule = {
     'suppressed',
   ],
   providers: {
+    iua: { words: [/\bi\.ua\/err\/(?:2)\//] },
     facebook: { words: [/\brcp-p1\b/] },
     google: {
       words: [
