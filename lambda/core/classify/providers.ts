@@ -117,27 +117,31 @@ function suffixIndex(names: (provider: Provider) => readonly string[]): Readonly
 
 /** The providers whose servers answered for this recipient, in PROVIDER_IDS order. */
 export function providersOf(recipient: ParsedRecipient, text: string): ProviderId[] {
-  const found = new Set<ProviderId>();
+  const found: ProviderId[] = [];
   // "mx.example.jp. (192.0.2.1, the server for the domain example.jp.)" → "mx.example.jp"; a gateway
   // that wrote the report itself (MessageLabs, Google's relays) words the failure its way too.
-  for (const host of [hostOf(recipient.remoteMta), hostOf(recipient.reportingMta)])
-    addUnder(host, BY_HOST, found);
+  addUnder(hostOf(recipient.remoteMta), BY_HOST, found);
+  addUnder(hostOf(recipient.reportingMta), BY_HOST, found);
   addUnder(recipient.address.slice(recipient.address.lastIndexOf('@') + 1).toLowerCase(), BY_DOMAIN, found);
   if (ANY_SIGNATURE.test(text)) {
-    for (const id of PROVIDER_IDS) if (PROVIDERS[id].signature?.test(text)) found.add(id);
+    for (const id of PROVIDER_IDS)
+      if (!found.includes(id) && PROVIDERS[id].signature?.test(text)) found.push(id);
   }
-  return found.size === 0 ? [] : PROVIDER_IDS.filter((id) => found.has(id));
+  return found.length < 2 ? found : PROVIDER_IDS.filter((id) => found.includes(id));
 }
 
+const HOST = /^[^\s(]*/;
+
 function hostOf(field: string | undefined): string {
-  return (field ?? '').toLowerCase().split(/[\s(]/)[0]?.replace(/\.$/, '') ?? '';
+  if (!field) return '';
+  return HOST.exec(field.toLowerCase())?.[0]?.replace(/\.$/, '') ?? '';
 }
 
 /** Adds the providers of every suffix of a host name ("mx.mail.example.com", "mail.example.com", ...). */
-function addUnder(host: string, index: ReadonlyMap<string, ProviderId[]>, found: Set<ProviderId>): void {
+function addUnder(host: string, index: ReadonlyMap<string, ProviderId[]>, found: ProviderId[]): void {
   let rest = host;
   while (rest) {
-    for (const id of index.get(rest) ?? []) found.add(id);
+    for (const id of index.get(rest) ?? []) if (!found.includes(id)) found.push(id);
     const dot = rest.indexOf('.');
     if (dot === -1) return;
     rest = rest.slice(dot + 1);

@@ -72,27 +72,27 @@ export interface ReasonRule {
 /** True when the rule's phrases or patterns occur in `text` (lower-cased, squeezed). */
 export function wordsMatch(rule: ReasonRule, text: string): boolean {
   if (!text) return false;
-  const found =
-    phrasesOf(rule)?.test(text) || (rule.patterns?.some((pattern) => pattern.test(text)) ?? false);
   // The exceptions are read only when the words occur: most rules find nothing, and this is the hot path.
-  return found && !(rule.unless?.some((pattern) => pattern.test(text)) ?? false);
+  return (
+    (wordsOf(rule)?.test(text) ?? false) && !(rule.unless?.some((pattern) => pattern.test(text)) ?? false)
+  );
 }
 
-// A rule's phrases as one alternation of literals: one pass over the text instead of one per phrase.
+// A rule's phrases and patterns as one alternation: one pass over the text instead of one per phrase.
 const compiled = new WeakMap<ReasonRule, RegExp | null>();
 
-function phrasesOf(rule: ReasonRule): RegExp | null {
+function wordsOf(rule: ReasonRule): RegExp | null {
   let pattern = compiled.get(rule);
   if (pattern === undefined) {
-    pattern = rule.phrases.length === 0 ? null : literalAlternation(rule.phrases);
+    const sources = [...rule.phrases.map(escapeLiteral), ...(rule.patterns ?? []).map((p) => p.source)];
+    pattern = sources.length === 0 ? null : new RegExp(sources.join('|'));
     compiled.set(rule, pattern);
   }
   return pattern;
 }
 
-/** One regular expression that finds any of the literal phrases. */
-export function literalAlternation(phrases: readonly string[]): RegExp {
-  return new RegExp(phrases.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+function escapeLiteral(phrase: string): string {
+  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The words match, and the command is one after which they mean this reason. */
