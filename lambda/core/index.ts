@@ -1,6 +1,6 @@
 // The package's library entry (`import … from 'bounce-doctor'`): the decoder and the diagnosis, no I/O.
 export { decodeBounce, decodeMailbox } from './decode.ts';
-export { CATEGORIES, CATEGORY_OF_REASON, type Category } from './diagnosis/categories.ts';
+export { CATEGORIES, type Category } from './diagnosis/categories.ts';
 export { type Diagnosis, diagnoseReport } from './diagnosis/diagnose.ts';
 export type { LocalText } from './diagnosis/reasons.ts';
 export {
