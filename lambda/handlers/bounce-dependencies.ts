@@ -8,9 +8,11 @@ import { dynamoIdempotencyStore } from '../adapters/idempotency-store.ts';
 import { LinkSigner } from '../adapters/link-signer.ts';
 import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
 import type { SecretReader } from '../adapters/secret-reader.ts';
+import { secretTicketCredentials } from '../adapters/tickets/credentials.ts';
 import { createTicketClient } from '../adapters/tickets/ticket-client.ts';
 import type { BounceConfig } from '../core/bounce/config.ts';
 import type { RetryPolicy } from '../core/bounce/retry-policy.ts';
+import { parseLinkKeys } from '../core/links/link-keys.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
 
 export interface BounceClients {
@@ -44,14 +46,14 @@ export function bounceDependencies(
     tickets: createTicketClient({
       kind: ticketApi.kind,
       url: ticketApi.url,
-      token: () => clients.secrets.read(ticketApi.tokenSecretId, 'token'),
+      credentials: secretTicketCredentials(clients.secrets, ticketApi.tokenSecretId),
       tokenSecretId: ticketApi.tokenSecretId,
       timeoutMs: ticketApi.timeoutMs,
       policy: { ...options.retry, maxAttempts: ticketApi.maxAttempts },
       onRetry: (notice) => observer.ticketRetry(notice),
     }),
     links: new LinkSigner({
-      key: () => clients.secrets.read(links.keySecretId, 'key'),
+      key: async () => parseLinkKeys(await clients.secrets.text(links.keySecretId)),
       viewerBaseUrl: links.viewerBaseUrl,
       expiryDays: links.expiryDays,
     }),

@@ -1,10 +1,13 @@
 // The ticket API clients: `generic` (bounce-doctor's JSON, see docs/ticket.md) and `zendesk` (its Tickets API).
-// Both POST with the Bearer token, `Idempotency-Key: <SES message id>`, timeouts and retries.
+// Both POST with the token (credentials.ts), `Idempotency-Key: <SES message id>`, timeouts and retries; a
+// refused token is read again once, so a rotated one is picked up by the very bounce that met the 401.
 import type { TicketApiKind } from '../../core/bounce/config.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/bounce/retry-policy.ts';
 import type { TicketDraft } from '../../core/bounce/ticket-draft.ts';
 import { genericTicketPayload, zendeskTicketPayload } from '../../core/bounce/ticket-payloads.ts';
-import { type JsonAnswer, postJson, type RetryNotice } from './post-json.ts';
+import type { TicketCredentials } from './credentials.ts';
+import { TicketApiAuthError } from './errors.ts';
+import { type JsonAnswer, type PostJsonRequest, postJson, type RetryNotice } from './post-json.ts';
 
 export interface PostedTicket {
   /** The ticket system's id for the new ticket; "" when the answer names none. */
@@ -19,8 +22,8 @@ export interface TicketClient {
 export interface TicketClientOptions {
   kind: TicketApiKind;
   url: string;
-  /** The Bearer token, e.g. read from Secrets Manager (cached per container). */
-  token: () => Promise<string>;
+  /** The Authorization header, e.g. from the token in Secrets Manager (cached for minutes). */
+  credentials: TicketCredentials;
   tokenSecretId: string;
   timeoutMs: number;
   policy?: Partial<RetryPolicy>;
@@ -32,19 +35,34 @@ export function createTicketClient(options: TicketClientOptions): TicketClient {
   const format = FORMATS[options.kind];
   return {
     async post(draft) {
-      const answer = await postJson({
+      const request: PostJsonRequest = {
         url: options.url,
-        token: await options.token(),
+        authorization: await options.credentials.authorization(),
         tokenSecretId: options.tokenSecretId,
         idempotencyKey: draft.sesMessageId,
         body: format.payload(draft),
         timeoutMs: options.timeoutMs,
         policy,
         onRetry: (retry) => options.onRetry?.({ ...retry, sesMessageId: draft.sesMessageId }),
-      });
-      return format.posted(answer);
+      };
+      return format.posted(await postWithFreshCredentials(request, options.credentials));
     },
   };
+}
+
+/** A 401/403 with a cached token: read the secret again, and try once more if it changed. */
+async function postWithFreshCredentials(
+  request: PostJsonRequest,
+  credentials: TicketCredentials,
+): Promise<JsonAnswer> {
+  try {
+    return await postJson(request);
+  } catch (error) {
+    if (!(error instanceof TicketApiAuthError) || !credentials.refused) throw error;
+    const authorization = await credentials.refused();
+    if (authorization === request.authorization) throw error;
+    return postJson({ ...request, authorization });
+  }
 }
 
 interface Format {
