@@ -8,6 +8,7 @@ import { dynamoIdempotencyStore } from '../adapters/idempotency-store.ts';
 import { LinkSigner } from '../adapters/link-signer.ts';
 import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
 import type { SecretReader } from '../adapters/secret-reader.ts';
+import { DynamoTicketBudget } from '../adapters/ticket-budget.ts';
 import { secretTicketCredentials } from '../adapters/tickets/credentials.ts';
 import { createTicketClient } from '../adapters/tickets/ticket-client.ts';
 import type { BounceConfig } from '../core/bounce/config.ts';
@@ -60,6 +61,7 @@ export function bounceDependencies(
     idempotency: dynamoIdempotencyStore(config.idempotencyTable, clients.dynamodb),
     observer,
     ticketKinds: config.ticketKinds,
+    budget: new DynamoTicketBudget(clients.dynamodb, config.idempotencyTable, config.ticketBudgetPerHour),
     trust: new BounceTrust({
       messageIdDomains: trust.messageIdDomains,
       ...(verpKeySecretId ? { verpKey: () => clients.secrets.read(verpKeySecretId, 'key') } : {}),

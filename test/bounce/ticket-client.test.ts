@@ -14,6 +14,7 @@ import type { RetryNotice } from '../../lambda/adapters/tickets/post-json.ts';
 import { createTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
 import type { TicketApiKind } from '../../lambda/core/bounce/config.ts';
 import type { TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
+import { ticketBodyHtml } from '../../lambda/core/bounce/ticket-text.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
 import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 import { sampleDraft } from '../helpers/ticket-drafts.ts';
@@ -163,7 +164,7 @@ describe('ticket API faults', () => {
 });
 
 describe('request bodies', () => {
-  it('zendesk: {ticket: {subject, comment: {body}, tags, external_id}} and the id from its answer', async () => {
+  it('zendesk: {ticket: {subject, comment: {html_body, public: false}, tags, external_id}} and the id from its answer', async () => {
     const zendesk = await startTicketApi({ zendesk: true });
     try {
       const posted = await createTicketClient({
@@ -179,7 +180,7 @@ describe('request bodies', () => {
       expect(Object.keys(body.ticket ?? {}).sort()).toEqual(['comment', 'external_id', 'subject', 'tags']);
       expect(body.ticket).toEqual({
         subject: '[mailbox-full] ニャーン',
-        comment: { body: draft.body },
+        comment: { html_body: ticketBodyHtml(draft), public: false },
         tags: ['bounce-doctor', 'bounce', 'mailbox-full', 'mailboxfull'],
         external_id: 'sample0001',
       });

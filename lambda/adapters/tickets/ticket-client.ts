@@ -4,7 +4,13 @@
 import type { TicketApiKind } from '../../core/bounce/config.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/bounce/retry-policy.ts';
 import type { TicketDraft } from '../../core/bounce/ticket-draft.ts';
-import { genericTicketPayload, zendeskTicketPayload } from '../../core/bounce/ticket-payloads.ts';
+import type { TicketNotice } from '../../core/bounce/ticket-notice.ts';
+import {
+  genericNoticePayload,
+  genericTicketPayload,
+  zendeskNoticePayload,
+  zendeskTicketPayload,
+} from '../../core/bounce/ticket-payloads.ts';
 import type { TicketCredentials } from './credentials.ts';
 import { TicketApiAuthError } from './errors.ts';
 import { type JsonAnswer, type PostJsonRequest, postJson, type RetryNotice } from './post-json.ts';
@@ -17,6 +23,8 @@ export interface PostedTicket {
 
 export interface TicketClient {
   post(draft: TicketDraft): Promise<PostedTicket>;
+  /** A ticket about the service itself (e.g. the hourly budget's summary). */
+  postNotice(notice: TicketNotice): Promise<PostedTicket>;
 }
 
 export interface TicketClientOptions {
@@ -33,20 +41,22 @@ export interface TicketClientOptions {
 export function createTicketClient(options: TicketClientOptions): TicketClient {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
   const format = FORMATS[options.kind];
+  const send = async (idempotencyKey: string, body: unknown): Promise<PostedTicket> => {
+    const request: PostJsonRequest = {
+      url: options.url,
+      authorization: await options.credentials.authorization(),
+      tokenSecretId: options.tokenSecretId,
+      idempotencyKey,
+      body,
+      timeoutMs: options.timeoutMs,
+      policy,
+      onRetry: (retry) => options.onRetry?.({ ...retry, sesMessageId: idempotencyKey }),
+    };
+    return format.posted(await postWithFreshCredentials(request, options.credentials));
+  };
   return {
-    async post(draft) {
-      const request: PostJsonRequest = {
-        url: options.url,
-        authorization: await options.credentials.authorization(),
-        tokenSecretId: options.tokenSecretId,
-        idempotencyKey: draft.sesMessageId,
-        body: format.payload(draft),
-        timeoutMs: options.timeoutMs,
-        policy,
-        onRetry: (retry) => options.onRetry?.({ ...retry, sesMessageId: draft.sesMessageId }),
-      };
-      return format.posted(await postWithFreshCredentials(request, options.credentials));
-    },
+    post: (draft) => send(draft.sesMessageId, format.payload(draft)),
+    postNotice: (notice) => send(notice.externalId, format.noticePayload(notice)),
   };
 }
 
@@ -67,12 +77,14 @@ async function postWithFreshCredentials(
 
 interface Format {
   payload(draft: TicketDraft): unknown;
+  noticePayload(notice: TicketNotice): unknown;
   posted(answer: JsonAnswer): PostedTicket;
 }
 
 const FORMATS: Readonly<Record<TicketApiKind, Format>> = {
   generic: {
     payload: genericTicketPayload,
+    noticePayload: genericNoticePayload,
     posted: (answer) => {
       const body = record(answer.json);
       const id = idText(body.id) ?? idText(body.ticketId) ?? idText(record(body.ticket).id);
@@ -82,6 +94,7 @@ const FORMATS: Readonly<Record<TicketApiKind, Format>> = {
   },
   zendesk: {
     payload: zendeskTicketPayload,
+    noticePayload: zendeskNoticePayload,
     posted: (answer) => {
       const ticket = record(record(answer.json).ticket);
       const url = text(ticket.url);
