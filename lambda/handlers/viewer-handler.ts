@@ -32,6 +32,8 @@ export interface ViewerDependencies {
   linkKeys: (options?: { fresh?: boolean }) => Promise<LinkKeyInput>;
   observer: ViewerObserver;
   now?: () => Date;
+  /** Milliseconds, for the render budget. @default performance.now */
+  clock?: () => number;
   /** Larger downloads go by a direct URL where the store has one (a Lambda answer holds 6 MB). */
   maxInlineDownloadBytes?: number;
 }
@@ -104,13 +106,16 @@ async function serve(route: ViewerRoute, deps: ViewerDependencies, record: Viewe
   if (mail.status === 'too-large') throw new Error(`the stored mail has ${mail.bytes} bytes, over 40 MB`);
   const bounceRaw = kind === 'bounce' ? mail.raw : bounce?.status === 'found' ? bounce.raw : undefined;
   record.result = 'preview';
-  const page = await renderPreview({
-    kind,
-    mail: mail.raw,
-    bounce: bounceRaw,
-    downloadPath: route.downloadPath,
-    expiresAt: verified.expiresAt,
-  });
+  const page = await renderPreview(
+    {
+      kind,
+      mail: mail.raw,
+      bounce: bounceRaw,
+      downloadPath: route.downloadPath,
+      expiresAt: verified.expiresAt,
+    },
+    deps.clock ?? (() => performance.now()),
+  );
   return pageResponse(page);
 }
 

@@ -167,23 +167,26 @@ describe('HTML from mail', () => {
 
 describe('the preview', () => {
   it('caps the text and leaves out an HTML body too large for a Lambda answer', async () => {
-    const preview = await readMailPreview(viewerFixture('shift-jis-original.eml'), {
-      textChars: 10,
-      htmlChars: 100,
-      inlineImageBytes: 0,
-    });
+    const preview = await readMailPreview(
+      viewerFixture('shift-jis-original.eml'),
+      { textChars: 10, htmlChars: 100, inlineImageBytes: 0, htmlBudgetMs: 1000 },
+      () => performance.now(),
+    );
     expect(preview.text).toEqual({ content: '鈴木 太郎 様\n\nお', truncated: true });
     expect(preview.html).toEqual({ status: 'too-large' });
   });
 
   it('renders the page with the download link, the expiry and no diagnosis when the bounce is missing', async () => {
-    const page = await renderPreview({
-      kind: 'original',
-      mail: viewerFixture('shift-jis-original.eml'),
-      bounce: undefined,
-      downloadPath: '/o/T/download',
-      expiresAt: Date.UTC(2026, 11, 27, 9) / 1000,
-    });
+    const page = await renderPreview(
+      {
+        kind: 'original',
+        mail: viewerFixture('shift-jis-original.eml'),
+        bounce: undefined,
+        downloadPath: '/o/T/download',
+        expiresAt: Date.UTC(2026, 11, 27, 9) / 1000,
+      },
+      () => performance.now(),
+    );
     expect(page.status).toBe(200);
     expect(page.body).toContain('<a href="/o/T/download" download>');
     expect(page.body).toContain('This link works until: 2026-12-27 09:00 UTC');

@@ -105,7 +105,8 @@ const bodyOf = (response: APIGatewayProxyStructuredResultV2) =>
 
 describe('previews', () => {
   it('/o/<token>: the original, with every security header', async () => {
-    const response = await request(`/o/${token('jp0001')}`);
+    const link = token('jp0001');
+    const response = await request(`/o/${link}`);
     expect(response.statusCode).toBe(200);
     expect(response.headers).toMatchObject({
       'Content-Type': 'text/html; charset=utf-8',
@@ -120,7 +121,7 @@ describe('previews', () => {
     const page = bodyOf(response).toString('utf8');
     expect(page).toContain(`<title>${SUBJECT}</title>`);
     expect(page).toContain('recipient-unknown');
-    expect(page).toContain(`href="/o/${token('jp0001')}/download"`);
+    expect(page).toContain(`href="/o/${link}/download"`);
   });
 
   it('/r/<token>: the raw bounce, titled by its own subject, with the diagnosis', async () => {
@@ -268,6 +269,61 @@ describe('logs and metrics', () => {
 
   it('reads the link key once per container (within its 5-minute cache)', () => {
     expect(aws.calls.filter((call) => call.action === 'secretsmanager.GetSecretValue')).toHaveLength(1);
+  });
+});
+
+/** An HTML original as a stranger may send it: `html` is the whole text/html part. */
+function htmlOriginal(html: string): Buffer {
+  return Buffer.from(
+    [
+      'From: shop@example.jp',
+      'To: hanako@docomo.ne.jp',
+      'Subject: heavy',
+      'Message-ID: <heavy-1@example.jp>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      html,
+      '',
+    ].join('\r\n'),
+  );
+}
+
+describe('a hostile original cannot stall the viewer (finding 4)', () => {
+  it.each([
+    [
+      'one 320 KB inline style: the declaration is dropped, the rest shown',
+      `<p style="color: ${'a'.repeat(320_000)}">x</p>`,
+      (page: string) => {
+        expect(page).toContain('<iframe');
+        expect(page).not.toContain('aaaaaaaaaa');
+      },
+    ],
+    [
+      '480,000 nested <div>s: the HTML is offered as a download only',
+      `${'<div>'.repeat(480_000)}x`,
+      (page: string) => {
+        expect(page).not.toContain('<iframe');
+        expect(page).toContain('too complex to show here; download the .eml');
+      },
+    ],
+    [
+      'a style sheet nested 80,000 deep: the sheet is left out',
+      `<style>${'@media screen{'.repeat(80_000)}p{color:red}</style>x`,
+      (page: string) => {
+        expect(page).toContain('<iframe');
+        expect(page).toContain('Style sheets left out: 1');
+      },
+    ],
+  ])('%s, within 1 s', async (_what, html, check) => {
+    const id = `heavy${html.length}`;
+    await publishMails(client, BUCKET, id, { original: htmlOriginal(html), originalSubject: 'heavy' });
+    const started = performance.now();
+    const response = await request(`/o/${token(id)}`);
+    const elapsed = performance.now() - started;
+    expect(response.statusCode).toBe(200);
+    expect(elapsed).toBeLessThan(1000);
+    check(bodyOf(response).toString('utf8'));
   });
 });
 
