@@ -28,6 +28,8 @@ export interface BounceHandlerProps {
     readonly tokenSecretName: string;
     readonly timeoutMs: number;
     readonly maxAttempts: number;
+    /** Tickets an hour at most. @default 100 */
+    readonly budgetPerHour?: number;
   };
   /** Kinds of mail that get a ticket. @default - the handler's own list (bounce, delay, feedback) */
   readonly ticketKinds?: readonly string[];
@@ -114,6 +116,7 @@ export class BounceHandler extends Construct {
         TICKET_TOKEN_SECRET_ID: ticketApi.tokenSecretName,
         TICKET_TIMEOUT_MS: String(ticketApi.timeoutMs),
         TICKET_MAX_ATTEMPTS: String(ticketApi.maxAttempts),
+        TICKET_BUDGET_PER_HOUR: String(ticketApi.budgetPerHour ?? 100),
         ...(props.ticketKinds && props.ticketKinds.length > 0
           ? { TICKET_KINDS: props.ticketKinds.join(',') }
           : {}),

@@ -265,12 +265,18 @@ describe('the stack', () => {
     );
     expect(Object.keys(byMetric).sort()).toEqual([
       'ApproximateNumberOfMessagesVisible',
+      'AsyncEventsDropped',
       'CertificateDaysLeft',
       'Errors',
       'ProbeSuccess',
       'Throttles',
+      'TicketsPosted',
+      'ViewerRequests',
+      // the untrusted-bounce alarm is metric math (recorded + ticketed): no MetricName of its own
+      'undefined',
     ]);
-    expect(alarms).toHaveLength(6); // Errors twice: the bounce handler's and the probe's
+    // Errors twice (the bounce handler's and the probe's), Throttles twice (the bounce handler's and the viewer's)
+    expect(alarms).toHaveLength(11);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([topic]);
       expect(alarm.Properties.OKActions).toEqual([topic]);
