@@ -144,7 +144,7 @@ describe('stack deletion (finding 10)', () => {
       expect(group, text((fn.Properties as { Description?: string }).Description)).toBeDefined();
       const logGroup = json[group as string];
       expect(logGroup?.Type).toBe('AWS::Logs::LogGroup');
-      expect((logGroup?.Properties as { RetentionInDays?: number }).RetentionInDays).toBe(90);
+      expect((logGroup?.Properties as { RetentionInDays?: number } | undefined)?.RetentionInDays).toBe(90);
       expect(logGroup?.DeletionPolicy).toBe('Retain');
     }
   });
