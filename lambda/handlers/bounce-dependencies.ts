@@ -3,7 +3,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type BounceObserver, powertoolsBounceObserver } from '../adapters/bounce-observer.ts';
-import { BounceTrust } from '../adapters/bounce-trust.ts';
+import { BounceTrust, type TxtLookup } from '../adapters/bounce-trust.ts';
 import { dynamoIdempotencyStore } from '../adapters/idempotency-store.ts';
 import { LinkSigner } from '../adapters/link-signer.ts';
 import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
@@ -26,6 +26,8 @@ export interface BounceWiringOptions {
   observer?: BounceObserver;
   /** Backoff settings of the ticket API client (tests shorten the waits). */
   retry?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
+  /** DNS TXT lookups for the DKIM keys (tests answer from memory). @default the system resolver */
+  txt?: TxtLookup;
 }
 
 export function bounceDependencies(
@@ -64,8 +66,10 @@ export function bounceDependencies(
     budget: new DynamoTicketBudget(clients.dynamodb, config.idempotencyTable, config.ticketBudgetPerHour),
     trust: new BounceTrust({
       messageIdDomains: trust.messageIdDomains,
+      dkimDomains: trust.dkimDomains,
       ...(verpKeySecretId ? { verpKey: () => clients.secrets.read(verpKeySecretId, 'key') } : {}),
       ticketUntrusted: trust.ticketUntrusted,
+      ...(options.txt ? { txt: options.txt } : {}),
     }),
   };
 }

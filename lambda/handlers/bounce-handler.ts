@@ -118,6 +118,7 @@ async function handleMail(mail: SesMail, deps: BounceDependencies): Promise<Boun
     ? await deps.trust.judge({
         report,
         raw,
+        verdicts,
         now,
         ...(mail.recipients ? { envelopeRecipients: mail.recipients } : {}),
       })

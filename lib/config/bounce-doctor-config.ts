@@ -61,8 +61,10 @@ export interface BounceDoctorConfig {
   };
   /** Which bounces answer a message we sent (forged bounces otherwise): the handler's trust settings. */
   readonly trust: {
-    /** Domains of the Message-IDs our mail carries; empty: every bounce is trusted. */
+    /** Domains of the Message-IDs our mail carries; with the others empty: every bounce is trusted. */
     readonly messageIdDomains: readonly string[];
+    /** Domains (d=) of the DKIM signatures our mail carries: a signed returned original vouches for the bounce. */
+    readonly dkimDomains: readonly string[];
     /** The Secrets Manager secret with the VERP signing key, when the sender signs its return paths. */
     readonly verpKeySecretName?: string;
     /** Ticket untrusted bounces too (marked untrusted). */
@@ -256,18 +258,24 @@ function readLinks(context: ContextReader): BounceDoctorConfig['links'] {
   };
 }
 
-function readTrust(context: ContextReader): BounceDoctorConfig['trust'] {
-  const messageIdDomains = context.list('trust.messageIdDomains').map((d) => d.trim().toLowerCase());
-  for (const domain of messageIdDomains) {
-    if (!DOMAIN.test(domain)) {
-      throw new ConfigError('trust.messageIdDomains', `"${domain}" is not a domain name (e.g. example.com)`);
-    }
+function readDomains(context: ContextReader, key: string): string[] {
+  const domains = context.list(key).map((d) => d.trim().toLowerCase());
+  for (const domain of domains) {
+    if (!DOMAIN.test(domain))
+      throw new ConfigError(key, `"${domain}" is not a domain name (e.g. example.com)`);
   }
+  return domains;
+}
+
+function readTrust(context: ContextReader): BounceDoctorConfig['trust'] {
+  const messageIdDomains = readDomains(context, 'trust.messageIdDomains');
+  const dkimDomains = readDomains(context, 'trust.dkimDomains');
   const verpKeySecretName = context.has('trust.verpKeySecretName')
     ? context.secretName('trust.verpKeySecretName', 'the Secrets Manager secret with the VERP signing key')
     : undefined;
   return {
     messageIdDomains,
+    dkimDomains,
     ...(verpKeySecretName ? { verpKeySecretName } : {}),
     ticketUntrusted: context.boolean('trust.ticketUntrusted', false),
   };

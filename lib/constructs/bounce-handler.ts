@@ -40,6 +40,7 @@ export interface BounceHandlerProps {
   /** Forged-bounce checks (docs/forged-bounces.md). @default - every bounce trusted */
   readonly trust?: {
     readonly messageIdDomains: readonly string[];
+    readonly dkimDomains?: readonly string[];
     readonly verpKeySecretName?: string;
     readonly ticketUntrusted: boolean;
   };
@@ -210,6 +211,9 @@ function trustEnvironment(trust: BounceHandlerProps['trust']): Record<string, st
   return {
     ...(trust.messageIdDomains.length > 0
       ? { TRUSTED_MESSAGE_ID_DOMAINS: trust.messageIdDomains.join(',') }
+      : {}),
+    ...(trust.dkimDomains && trust.dkimDomains.length > 0
+      ? { TRUSTED_DKIM_DOMAINS: trust.dkimDomains.join(',') }
       : {}),
     ...(trust.verpKeySecretName ? { VERP_KEY_SECRET_ID: trust.verpKeySecretName } : {}),
     TICKET_UNTRUSTED: String(trust.ticketUntrusted),

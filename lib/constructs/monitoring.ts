@@ -53,7 +53,7 @@ export class Monitoring extends Construct {
   public readonly certificateExpiryAlarm: cloudwatch.Alarm;
   /** Lambda dropped events SES handed it (too old, or no destination took them): mail not handled. */
   public readonly droppedEventsAlarm: cloudwatch.Alarm;
-  /** Bounces not tied to a message we sent were recorded (or ticketed, marked): forged, or trust misconfigured. */
+  /** Bounces not tied to a message we sent were recorded without a ticket: forged, or trust misconfigured. */
   public readonly untrustedAlarm: cloudwatch.Alarm;
   /** An hour reached the ticket budget: a mass failure of a mailing, or a flood of forged bounces. */
   public readonly ticketVolumeAlarm: cloudwatch.Alarm;
@@ -201,17 +201,11 @@ function abuseAlarms(scope: Construct, props: MonitoringProps, namespace: string
         'Lambda dropped SES events for the bounce handler: the raw mails are in incoming/; `bounce-doctor replay --s3 --since <time>`.',
       ...ANY_OCCURRENCE,
     });
-  const untrusted = new cloudwatch.MathExpression({
-    expression: 'recorded + ticketed',
-    usingMetrics: {
-      recorded: bounceMetric('Untrusted', { action: 'recorded' }),
-      ticketed: bounceMetric('Untrusted', { action: 'ticketed' }),
-    },
-    label: 'Untrusted',
-    period: fiveMinutes,
-  }).createAlarm(scope, 'UntrustedBounces', {
+  // Untrusted bounces that got a ticket are in front of the agents, marked; those recorded without one
+  // are seen by no one but this alarm.
+  const untrusted = bounceMetric('Untrusted', { action: 'recorded' }).createAlarm(scope, 'UntrustedBounces', {
     alarmDescription:
-      'Bounces not tied to a message we sent: forged, or the trust settings miss a real sending path (docs/forged-bounces.md).',
+      'Bounces not tied to a message we sent were stored without a ticket: forged, or the trust settings miss a real sending path (docs/forged-bounces.md).',
     ...ANY_OCCURRENCE,
   });
   const ticketVolume = bounceMetric('TicketsPosted', {}, Duration.hours(1)).createAlarm(

@@ -49,7 +49,7 @@ describe('configuration', () => {
       },
       ticketKinds: ['bounce', 'delay', 'feedback'],
       ticketBudgetPerHour: 100,
-      trust: { messageIdDomains: [], ticketUntrusted: false },
+      trust: { messageIdDomains: [], dkimDomains: [], ticketUntrusted: false },
     });
   });
 

@@ -169,8 +169,11 @@ describe('the alarms (findings 1, 2 and 11)', () => {
     ).toHaveLength(1);
     const untrusted = byName('Untrusted');
     expect(untrusted).toHaveLength(1);
-    expect(text(untrusted[0]?.Metrics)).toMatch(
-      /"action","Value":"recorded".*"action","Value":"ticketed"|"ticketed".*"recorded"/,
+    expect(untrusted[0]?.Dimensions).toEqual(
+      expect.arrayContaining([
+        { Name: 'action', Value: 'recorded' },
+        { Name: 'service', Value: 'bounce-doctor' },
+      ]),
     );
     const volume = byName('TicketsPosted');
     expect(volume).toHaveLength(1);

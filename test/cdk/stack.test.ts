@@ -213,7 +213,8 @@ describe('the stack', () => {
       template.toJSON().Resources[id(example.stack.bounceHandler.function)].Properties.Environment.Variables;
     expect(variables()).toMatchObject({
       TRUSTED_MESSAGE_ID_DOMAINS: 'example.com',
-      TICKET_UNTRUSTED: 'false',
+      TRUSTED_DKIM_DOMAINS: 'example.com',
+      TICKET_UNTRUSTED: 'true',
     });
     expect(variables().VERP_KEY_SECRET_ID).toBeUndefined();
 
@@ -271,9 +272,8 @@ describe('the stack', () => {
       'ProbeSuccess',
       'Throttles',
       'TicketsPosted',
+      'Untrusted',
       'ViewerRequests',
-      // the untrusted-bounce alarm is metric math (recorded + ticketed): no MetricName of its own
-      'undefined',
     ]);
     // Errors twice (the bounce handler's and the probe's), Throttles twice (the bounce handler's and the viewer's)
     expect(alarms).toHaveLength(11);

@@ -26,6 +26,8 @@ export interface BounceConfig {
   /** Forged bounces: which bounces are tied to a message we sent (docs/forged-bounces.md); none set: all trusted. */
   trust: {
     messageIdDomains: readonly string[];
+    /** Domains whose DKIM signature on the returned original vouches for it (TRUSTED_DKIM_DOMAINS). */
+    dkimDomains: readonly string[];
     verpKeySecretId?: string;
     /** Whether an untrusted bounce still gets a ticket (marked untrusted). */
     ticketUntrusted: boolean;
@@ -82,6 +84,7 @@ function trustConfigFromEnv(env: Env): BounceConfig['trust'] {
   const verpKeySecretId = optional(env, 'VERP_KEY_SECRET_ID');
   return {
     messageIdDomains: parseDomains('TRUSTED_MESSAGE_ID_DOMAINS', env.TRUSTED_MESSAGE_ID_DOMAINS),
+    dkimDomains: parseDomains('TRUSTED_DKIM_DOMAINS', env.TRUSTED_DKIM_DOMAINS),
     ...(verpKeySecretId ? { verpKeySecretId } : {}),
     ticketUntrusted: parseBoolean('TICKET_UNTRUSTED', env.TICKET_UNTRUSTED, false),
   };
