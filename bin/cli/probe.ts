@@ -2,25 +2,33 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { probeSmtp } from '../../lambda/adapters/smtp-probe.ts';
+import { caCertificates } from '../../lambda/core/probe/ca-certificates.ts';
 import {
   DEFAULT_TIMEOUT_MS,
+  MAX_TIMEOUT_MS,
   parseAuthMethod,
+  parseEnvelope,
   parsePort,
   parsePositive,
   parseSecurity,
+  parseUser,
 } from '../../lambda/core/probe/config.ts';
 import { ProbeConfigError } from '../../lambda/core/probe/errors.ts';
 import { DEFAULT_THRESHOLDS, interpretProbe } from '../../lambda/core/probe/interpret.ts';
+import { printable } from '../../lambda/core/probe/printable.ts';
 import { type Lang, probeReportLines } from '../../lambda/core/probe/report-text.ts';
 import type { ProbeResult, Severity } from '../../lambda/core/probe/types.ts';
 
 export const PROBE_USAGE = `  bounce-doctor probe [--json] [--lang ja|en] --host H [--port P] [--security tls|starttls|none]
-                      --user U [--auth plain|login] [--timeout S] [--slow-ms MS]
-                      [--cert-warn-days D] [--ca-file PEM]
+                      --user U [--auth plain|login] [--from ADDRESS [--rcpt ADDRESS]]
+                      [--timeout S] [--slow-ms MS] [--cert-warn-days D] [--ca-file FILE]
       Log in to an SMTP server once (DNS, connect, TLS, EHLO, AUTH, QUIT; no mail is sent) and say
       what is wrong and what to do. The password comes from SMTP_PASSWORD, never the command line.
-      Defaults: --port 587, --security starttls (tls for port 465), --auth plain, --timeout 10,
-      --slow-ms ${DEFAULT_THRESHOLDS.slowMs}, --cert-warn-days ${DEFAULT_THRESHOLDS.certificateWarnDays}.
+      --from adds the sender check: MAIL FROM:<ADDRESS> and RCPT TO:<--rcpt, default the same
+      address>, then RSET — never DATA: may this login send as that address?
+      --ca-file trusts a company CA (PEM or DER) instead of the system list.
+      Defaults: --port 587, --security starttls (tls for port 465), --auth plain, --timeout 10
+      (seconds per step, at most ${MAX_TIMEOUT_MS / 1000}), --slow-ms ${DEFAULT_THRESHOLDS.slowMs}, --cert-warn-days ${DEFAULT_THRESHOLDS.certificateWarnDays}.
       Exit status: 0 ok, 1 warning, 2 failure (or transient failure), 3 usage error.`;
 
 export interface ProbeCommandIo {
@@ -33,12 +41,17 @@ const EXIT: Readonly<Record<Severity, number>> = { ok: 0, warning: 1, failure: 2
 const USAGE_EXIT = 3;
 
 export async function runProbeCommand(args: readonly string[], io: ProbeCommandIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out.write(`Usage:\n${PROBE_USAGE}\n`);
+    return 0;
+  }
   let request: ProbeRequest;
   try {
     request = await parseProbeArgs(args, io.env);
   } catch (error) {
-    if (!(error instanceof ProbeConfigError) && !isParseArgsError(error)) throw error;
-    io.err.write(`bounce-doctor probe: ${(error as Error).message}\nUsage:\n${PROBE_USAGE}\n`);
+    const message = usageMessage(error);
+    if (message === undefined) throw error;
+    io.err.write(`bounce-doctor probe: ${message}\nUsage:\n${PROBE_USAGE}\n`);
     return USAGE_EXIT;
   }
   const observation = await probeSmtp(request.probe);
@@ -69,21 +82,40 @@ async function parseProbeArgs(
       security: { type: 'string' },
       user: { type: 'string' },
       auth: { type: 'string', default: 'plain' },
+      from: { type: 'string' },
+      rcpt: { type: 'string' },
       timeout: { type: 'string' },
       'slow-ms': { type: 'string' },
       'cert-warn-days': { type: 'string' },
       'ca-file': { type: 'string' },
     },
   });
-  if (positionals.length > 0) throw new ProbeConfigError(positionals[0] ?? '', 'unexpected argument');
+  // Never echoed: a stray word is as likely a password typed in the wrong place as anything else.
+  if (positionals.length > 0) {
+    throw new ProbeConfigError(
+      'argument',
+      'unexpected argument (options only; the password goes in SMTP_PASSWORD)',
+    );
+  }
   if (!values.host) throw new ProbeConfigError('--host', 'is required');
   if (!values.user) throw new ProbeConfigError('--user', 'is required');
   const password = env.SMTP_PASSWORD;
   if (!password) throw new ProbeConfigError('SMTP_PASSWORD', 'set the password in this environment variable');
   const port = parsePort('--port', values.port ?? '587');
   const lang = values.lang ?? (env.LANG?.startsWith('ja') ? 'ja' : 'en');
-  if (lang !== 'ja' && lang !== 'en') throw new ProbeConfigError('--lang', `must be ja or en, not "${lang}"`);
-  const ca = values['ca-file'] ? [await readCa(values['ca-file'])] : undefined;
+  if (lang !== 'ja' && lang !== 'en')
+    throw new ProbeConfigError('--lang', `must be ja or en, not "${printable(lang)}"`);
+  const envelope = parseEnvelope(
+    { name: '--from', value: values.from },
+    { name: '--rcpt', value: values.rcpt },
+  );
+  const timeoutSeconds = parsePositive(
+    '--timeout',
+    values.timeout,
+    DEFAULT_TIMEOUT_MS / 1000,
+    MAX_TIMEOUT_MS / 1000,
+  );
+  const ca = values['ca-file'] ? await readCa(values['ca-file']) : undefined;
   return {
     json: values.json,
     lang,
@@ -92,11 +124,12 @@ async function parseProbeArgs(
         host: values.host,
         port,
         security: parseSecurity('--security', values.security ?? (port === 465 ? 'tls' : 'starttls')),
-        user: values.user,
+        user: parseUser('--user', values.user),
         authMethod: parseAuthMethod('--auth', values.auth),
+        ...(envelope ? { envelope } : {}),
       },
       password,
-      timeoutMs: parsePositive('--timeout', values.timeout, DEFAULT_TIMEOUT_MS / 1000) * 1000,
+      timeoutMs: Math.round(timeoutSeconds * 1000),
       ...(ca ? { ca } : {}),
     },
     thresholds: {
@@ -110,12 +143,14 @@ async function parseProbeArgs(
   };
 }
 
-async function readCa(path: string): Promise<string> {
+async function readCa(path: string): Promise<string[]> {
+  let content: Buffer;
   try {
-    return await readFile(path, 'utf8');
+    content = await readFile(path);
   } catch (error) {
-    throw new ProbeConfigError('--ca-file', `cannot read ${path}`, { cause: error });
+    throw new ProbeConfigError('--ca-file', `cannot read ${printable(path)}`, { cause: error });
   }
+  return caCertificates(content, '--ca-file');
 }
 
 function humanReport(result: ProbeResult, lang: Lang): string {
@@ -127,6 +162,15 @@ function humanReport(result: ProbeResult, lang: Lang): string {
     .join('\n')}\n`;
 }
 
-function isParseArgsError(error: unknown): boolean {
-  return (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ?? false;
+/** What to tell about a usage error, or undefined when the error is not one. */
+function usageMessage(error: unknown): string | undefined {
+  if (error instanceof ProbeConfigError) return error.message;
+  const { code } = error as { code?: string };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // Named only when it looks like an option name: "--pasword=s3cret" or "--Hunter2!" is not echoed.
+    const name = /Unknown option '(--?[a-z][a-z-]{0,30})'/.exec((error as Error).message)?.[1];
+    return name ? `unknown option '${name}'` : 'an unknown option (not shown: it may be a password)';
+  }
+  if (code?.startsWith('ERR_PARSE_ARGS')) return printable((error as Error).message);
+  return undefined;
 }

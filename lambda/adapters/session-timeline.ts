@@ -1,5 +1,6 @@
 // Times the phases of one nodemailer SMTP session by listening to its transaction log, and keeps the
-// greeting and EHLO replies. Client commands are kept as verbs only: AUTH arguments never get here.
+// greeting, the EHLO reply, the reply to QUIT and the last command sent. Client commands are kept as
+// verbs only (AUTH with its mechanism): credentials never get here.
 import { performance } from 'node:perf_hooks';
 import { format } from 'node:util';
 import type { Phase } from '../core/probe/types.ts';
@@ -9,10 +10,27 @@ interface LogEntry {
   tnx?: string;
 }
 
+/** Commands by their first word; the phase a command starts, when the log is what starts it. */
+const COMMANDS: Readonly<Record<string, Phase | undefined>> = {
+  EHLO: 'ehlo',
+  HELO: 'ehlo',
+  LHLO: 'ehlo',
+  STARTTLS: 'starttls',
+  AUTH: undefined,
+  MAIL: undefined,
+  RCPT: undefined,
+  RSET: undefined,
+  QUIT: undefined,
+};
+
 export class SessionTimeline {
   readonly timings: Partial<Record<Phase, number>> = {};
   greeting?: string;
   ehlo?: string;
+  /** The server's answer to QUIT, which nodemailer's quit() does not hand to its caller. */
+  quitReply?: string;
+  /** The last command sent, e.g. "EHLO", "AUTH PLAIN", "MAIL FROM": what a time-out was waiting on. */
+  lastCommand?: string;
   private current: Phase | undefined;
   private last: Phase | undefined;
   private startedAt = 0;
@@ -53,7 +71,7 @@ export class SessionTimeline {
         this.onReply(text);
         return;
       case 'client':
-        this.onCommand(text.split(' ', 1)[0]?.toUpperCase() ?? '');
+        this.onCommand(text);
         return;
       case 'smtp':
         if (/upgraded with STARTTLS/i.test(text)) this.finish();
@@ -68,11 +86,19 @@ export class SessionTimeline {
     } else if (this.current === 'ehlo') {
       this.ehlo = text;
       this.finish();
+    } else if (this.current === 'quit') {
+      this.quitReply = text;
     }
   }
 
-  private onCommand(verb: string): void {
-    if (verb === 'EHLO' || verb === 'HELO' || verb === 'LHLO') this.begin('ehlo');
-    else if (verb === 'STARTTLS') this.begin('starttls');
+  private onCommand(text: string): void {
+    const [verb = '', argument = ''] = text.toUpperCase().split(' ', 2);
+    if (!Object.hasOwn(COMMANDS, verb)) return;
+    if (verb === 'AUTH') this.lastCommand = /^[A-Z0-9_-]{1,20}$/.test(argument) ? `AUTH ${argument}` : 'AUTH';
+    else if (verb === 'MAIL') this.lastCommand = 'MAIL FROM';
+    else if (verb === 'RCPT') this.lastCommand = 'RCPT TO';
+    else this.lastCommand = verb;
+    const phase = COMMANDS[verb];
+    if (phase) this.begin(phase);
   }
 }

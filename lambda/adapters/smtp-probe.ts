@@ -1,8 +1,9 @@
 // The SMTP probe's connection: DNS lookup, TCP connect, then one SMTP session (see smtp-session.ts).
-// No mail is sent. Returns an observation; lambda/core/probe/interpret.ts turns it into a result.
+// No mail is sent (the sender check stops at RCPT TO). Returns an observation; lambda/core/probe/interpret.ts turns it into a result.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { connect, isIP, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { MAX_TIMEOUT_MS } from '../core/probe/config.ts';
 import type { Phase, ProbeFailure, ProbeObservation, ProbeTarget } from '../core/probe/types.ts';
 import { runSmtpSession } from './smtp-session.ts';
 
@@ -12,7 +13,7 @@ export type HostLookup = (host: string) => Promise<string[]>;
 export interface ProbeOptions {
   target: ProbeTarget;
   password: string;
-  /** Budget for the DNS lookup, for the TCP connect, and for each step of the session. */
+  /** Budget for the DNS lookup, for the TCP connect, and for each step of the session (at most MAX_TIMEOUT_MS). */
   timeoutMs: number;
   /** Extra certificate authorities to trust (PEM), e.g. a company CA; replaces the system list. */
   ca?: readonly string[];
@@ -28,12 +29,18 @@ const systemLookup: HostLookup = async (host) =>
 /** Probes one SMTP server. Never throws for what the server or the network does: that is observed. */
 export async function probeSmtp(options: ProbeOptions): Promise<ProbeObservation> {
   const { target } = options;
+  if (!(options.timeoutMs > 0 && options.timeoutMs <= MAX_TIMEOUT_MS)) {
+    // Node would turn a longer timer into 1 ms and every server would look unreachable.
+    throw new RangeError(`timeoutMs must be from 1 to ${MAX_TIMEOUT_MS}, not ${options.timeoutMs}`);
+  }
   const observation: ProbeObservation = {
     target,
+    timeoutMs: options.timeoutMs,
     addresses: [],
     timings: {},
     authAttempted: false,
     authenticated: false,
+    envelopeAccepted: false,
   };
   const timed = async <T>(phase: Phase, step: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -74,6 +81,7 @@ export async function probeSmtp(options: ProbeOptions): Promise<ProbeObservation
     ...(session.tls ? { tls: session.tls } : {}),
     authAttempted: session.authAttempted,
     authenticated: session.authenticated,
+    envelopeAccepted: session.envelopeAccepted,
     ...(session.failure ? { failure: session.failure } : {}),
   };
 }

@@ -1,17 +1,19 @@
 // One SMTP session over an open TCP socket with nodemailer's SMTPConnection: greeting, EHLO, STARTTLS or
-// implicit TLS, AUTH, QUIT. It records what happened; it decides nothing (lambda/core/probe does).
+// implicit TLS, AUTH, optionally the sender check (MAIL FROM, RCPT TO, RSET — never DATA), QUIT. It
+// records what happened; it decides nothing (lambda/core/probe does).
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
-import { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { advertisedAuthMechanisms } from '../core/probe/smtp-replies.ts';
-import type { CertificateFacts, Phase, ProbeFailure, ProbeTarget, TlsFacts } from '../core/probe/types.ts';
+import type { Phase, ProbeEnvelope, ProbeFailure, ProbeTarget, TlsFacts } from '../core/probe/types.ts';
 import { SessionTimeline } from './session-timeline.ts';
+import { envelopeCommand } from './smtp-envelope.ts';
+import { tlsFacts } from './tls-facts.ts';
 
 export interface SessionOptions {
   target: ProbeTarget;
   password: string;
-  /** Budget for setting the session up (greeting, TLS) and for each reply after that. */
+  /** Budget for each step: the greeting, each reply, the TLS handshake. */
   timeoutMs: number;
   /** Extra certificate authorities to trust (PEM), replacing the system list, e.g. a company CA. */
   ca?: readonly string[];
@@ -24,6 +26,7 @@ export interface SessionRecord {
   tls?: TlsFacts;
   authAttempted: boolean;
   authenticated: boolean;
+  envelopeAccepted: boolean;
   failure?: ProbeFailure;
 }
 
@@ -35,10 +38,18 @@ interface SmtpError extends Error {
   command?: string;
 }
 
+/** Setting the session up takes at most: greeting, EHLO, STARTTLS, the handshake (each one budget). */
+const SETUP_STEPS = 4;
+
 export async function runSmtpSession(socket: Socket, options: SessionOptions): Promise<SessionRecord> {
   const { target } = options;
   const timeline = new SessionTimeline();
-  const record: SessionRecord = { timeline, authAttempted: false, authenticated: false };
+  const record: SessionRecord = {
+    timeline,
+    authAttempted: false,
+    authenticated: false,
+    envelopeAccepted: false,
+  };
   const connection = new SMTPConnection({
     connection: socket,
     host: target.host,
@@ -51,47 +62,130 @@ export async function runSmtpSession(socket: Socket, options: SessionOptions): P
     // The certificate is checked below, before any credential is sent: verifying it ourselves is what
     // lets an expired or untrusted certificate be reported with its dates and names.
     tls: { rejectUnauthorized: false, ...(options.ca ? { ca: [...options.ca] } : {}) },
-    connectionTimeout: options.timeoutMs,
+    // nodemailer bounds the whole set-up by connectionTimeout and each wait in it by greetingTimeout
+    // (greeting, handshake) or socketTimeout (a reply): one budget per step, as documented.
+    connectionTimeout: options.timeoutMs * SETUP_STEPS,
     greetingTimeout: options.timeoutMs,
     socketTimeout: options.timeoutMs,
     socketCloseTimeout: Math.min(options.timeoutMs, 2000),
     logger: timeline.logger(),
     transactionLog: true,
   });
-  const closed = new Promise<void>((resolve) => connection.once('end', () => resolve()));
-  let failed: (error: SmtpError) => void = () => {};
-  const failure = new Promise<SmtpError>((resolve) => {
-    failed = resolve;
-  });
-  connection.on('error', (error: SmtpError) => failed(error));
+  const session = new SessionEvents(connection);
+  const fail = (error: SmtpError) => {
+    timeline.finish();
+    record.failure ??= failureOf(error, timeline);
+  };
 
   timeline.begin(target.security === 'tls' ? 'tls' : 'greeting');
-  const connected = new Promise<SmtpError | undefined>((resolve) =>
-    connection.connect((error) => resolve(error ?? undefined)),
+  const setupError = await session.race(
+    new Promise<SmtpError | undefined>((resolve) =>
+      connection.connect((error) => resolve(error ?? undefined)),
+    ),
   );
-  const setupError = await Promise.race([connected, failure]);
+  timeline.finish();
   if (setupError) {
-    record.failure = failureOf(setupError, timeline.phase ?? 'greeting');
-    await closeQuietly(connection, closed);
+    fail(setupError);
+    await session.close();
     return record;
   }
-  timeline.finish();
   record.tls = tlsFacts(connection);
-  const refusal = refuseToAuthenticate(record.tls, options);
-  if (refusal) {
-    record.failure = refusal;
-  } else if (advertisedAuthMechanisms(timeline.ehlo).includes(target.authMethod.toUpperCase())) {
+  record.failure = refuseToAuthenticate(record.tls, options);
+  if (!record.failure && advertisedAuthMechanisms(timeline.ehlo).includes(target.authMethod.toUpperCase())) {
     record.authAttempted = true;
     timeline.begin('auth');
-    const authError = await Promise.race([login(connection, options), failure]);
+    const authError = await session.race(login(connection, options));
     timeline.finish();
-    if (authError) record.failure = failureOf(authError, 'auth');
+    if (authError) fail(authError);
     else record.authenticated = true;
   }
-  timeline.begin('quit');
-  await closeQuietly(connection, closed);
-  timeline.finish();
+  if (record.authenticated && target.envelope) {
+    await checkEnvelope(connection, session, timeline, record, target.envelope);
+  }
+  await quit(connection, session, timeline, record);
   return record;
+}
+
+/** MAIL FROM, RCPT TO, then RSET: the server's verdict on the sender without a message. */
+async function checkEnvelope(
+  connection: SMTPConnection,
+  session: SessionEvents,
+  timeline: SessionTimeline,
+  record: SessionRecord,
+  envelope: ProbeEnvelope,
+): Promise<void> {
+  const steps = [
+    { phase: 'mail', command: 'MAIL FROM', line: `MAIL FROM:<${envelope.from}>` },
+    { phase: 'rcpt', command: 'RCPT TO', line: `RCPT TO:<${envelope.to}>` },
+  ] as const;
+  let accepted = 0;
+  for (const step of steps) {
+    timeline.begin(step.phase);
+    const answer = await session.race(envelopeCommand(connection, step.line));
+    timeline.finish();
+    if (typeof answer !== 'string') {
+      record.failure ??= failureOf(answer, timeline);
+      break;
+    }
+    if (!answer.startsWith('2')) {
+      record.failure ??= replyFailure(step.phase, step.command, answer);
+      break;
+    }
+    accepted++;
+  }
+  record.envelopeAccepted = accepted === steps.length;
+  // RSET only when MAIL FROM opened a transaction and the server is still there (a 421 ends it).
+  if (accepted === 0 || connection.destroyed) return;
+  timeline.begin('rset');
+  const resetError = await session.race(
+    new Promise<SmtpError | undefined>((resolve) => connection.reset((error) => resolve(error ?? undefined))),
+  );
+  timeline.finish();
+  if (resetError) record.failure ??= failureOf(resetError, timeline);
+}
+
+/** QUIT, and its answer: a 421 here (a submission server whose relay is down) is reported. */
+async function quit(
+  connection: SMTPConnection,
+  session: SessionEvents,
+  timeline: SessionTimeline,
+  record: SessionRecord,
+): Promise<void> {
+  if (connection.stage !== 'connected' || connection.destroyed) {
+    await session.close();
+    return;
+  }
+  timeline.begin('quit');
+  connection.quit();
+  const error = await session.race(session.closed.then(() => undefined));
+  timeline.finish();
+  if (error) record.failure ??= failureOf(error, timeline);
+  else if (timeline.quitReply && /^[45]/.test(timeline.quitReply)) {
+    record.failure ??= replyFailure('quit', 'QUIT', timeline.quitReply);
+  }
+  await session.close();
+}
+
+/** The connection's one error (nodemailer closes after it) and its end, as promises. */
+class SessionEvents {
+  readonly closed: Promise<void>;
+  private readonly errored: Promise<SmtpError>;
+
+  constructor(private readonly connection: SMTPConnection) {
+    this.closed = new Promise((resolve) => connection.once('end', () => resolve()));
+    this.errored = new Promise((resolve) => connection.on('error', (error: SmtpError) => resolve(error)));
+  }
+
+  /** A step's own result, or the connection's error if that comes first. */
+  race<T>(step: Promise<T>): Promise<T | SmtpError> {
+    return Promise.race([step, this.errored]);
+  }
+
+  /** Closes the socket if it is still open, and waits (bounded by socketCloseTimeout) for the end. */
+  async close(): Promise<void> {
+    if (!this.connection.destroyed) this.connection.close();
+    await this.closed;
+  }
 }
 
 /** No TLS where it was asked for, or a certificate that did not check out: no password is sent. */
@@ -117,60 +211,25 @@ function login(connection: SMTPConnection, options: SessionOptions): Promise<Smt
   );
 }
 
-/** QUIT when the session is up, then wait (bounded by socketCloseTimeout) for the socket to close. */
-async function closeQuietly(connection: SMTPConnection, closed: Promise<void>): Promise<void> {
-  if (connection.stage === 'connected' && !connection.destroyed) connection.quit();
-  else connection.close();
-  await closed;
+function replyFailure(phase: Phase, command: string, response: string): ProbeFailure {
+  const code = phase === 'mail' || phase === 'rcpt' ? 'EENVELOPE' : 'EPROTOCOL';
+  return { phase, code, message: `${command} refused`, response, command };
 }
 
-function failureOf(error: SmtpError, phase: Phase): ProbeFailure {
+/**
+ * An error where it happened: the phase running (or last run), and for a time-out or a dropped
+ * connection — which nodemailer files under its pseudo-command CONN — the command that went unanswered.
+ */
+function failureOf(error: SmtpError, timeline: SessionTimeline): ProbeFailure {
+  const phase = timeline.phase ?? 'greeting';
+  const waitingOn = phase === 'greeting' || phase === 'tls' ? undefined : timeline.lastCommand;
+  const command = error.command === 'CONN' && waitingOn ? waitingOn : error.command;
   return {
     phase,
     code: error.code ?? 'EUNKNOWN',
     ...(error.originalCode ? { originalCode: error.originalCode } : {}),
     message: error.message,
     ...(error.response ? { response: error.response } : {}),
-    ...(error.command ? { command: error.command } : {}),
+    ...(command ? { command } : {}),
   };
-}
-
-function tlsFacts(connection: SMTPConnection): TlsFacts | undefined {
-  // `_socket` is SMTPConnection's documented-public socket: the TLS socket once TLS is up.
-  const socket = connection._socket;
-  if (!(socket instanceof TLSSocket)) return undefined;
-  const cipher = socket.getCipher();
-  const certificate = certificateFacts(socket);
-  return {
-    protocol: socket.getProtocol() ?? '',
-    cipher: cipher.standardName ?? cipher.name,
-    authorized: socket.authorized,
-    ...(socket.authorizationError ? { authorizationError: String(socket.authorizationError) } : {}),
-    ...(certificate ? { certificate } : {}),
-  };
-}
-
-function certificateFacts(socket: TLSSocket): CertificateFacts | undefined {
-  const cert = socket.getPeerCertificate();
-  if (!cert || Object.keys(cert).length === 0) return undefined;
-  return {
-    subject: distinguishedName(cert.subject),
-    issuer: distinguishedName(cert.issuer),
-    subjectAltNames: (cert.subjectaltname ?? '')
-      .split(',')
-      .map((name) => name.trim())
-      .filter((name) => name !== ''),
-    validFrom: new Date(cert.valid_from).toISOString(),
-    validTo: new Date(cert.valid_to).toISOString(),
-    fingerprint256: cert.fingerprint256,
-  };
-}
-
-function distinguishedName(
-  name: Readonly<Record<string, string | string[] | undefined>> | undefined,
-): string {
-  if (!name) return '';
-  return Object.entries(name)
-    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : value}`)
-    .join(', ');
 }

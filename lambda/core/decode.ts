@@ -9,6 +9,7 @@ import { normalizeLineEndings, splitMailbox } from './mail/mailbox.ts';
 import { type MailView, readMail } from './mail/read-mail.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './mta/parser.ts';
 import { PARSERS } from './mta/registry.ts';
+import { cleanAddress } from './recipients/address.ts';
 import { settleCodes } from './settle-codes.ts';
 import {
   ACTIONS,
@@ -53,7 +54,10 @@ function decodeMessage(message: Buffer): BounceReport {
   }
   warnings.push(...(parsed.warnings ?? []));
   const classify = memoizedClassifier();
-  const recipients = parsed.recipients.map((r) => toResult(r, classify));
+  // Every parser's addresses are cleaned once, here: "<a@b>.", "SMTP=a@b;" and "'a@b'," are all a@b.
+  const recipients = parsed.recipients.map((r) =>
+    toResult({ ...r, address: cleanAddress(r.address) }, classify),
+  );
   const original = originalOf(mail, parsed);
   return {
     kind: kindOf(parsed, recipients),
@@ -88,7 +92,7 @@ function toResult(parsed: ParsedRecipient, classify: (r: ParsedRecipient) => Ver
   const status = codes.status || derivedStatus(verdict.reason, settled);
   const carrier = carrierOf(parsed.address);
   return {
-    address: parsed.address.toLowerCase(),
+    address: parsed.address,
     action,
     status,
     replyCode: codes.replyCode,

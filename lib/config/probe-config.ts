@@ -18,6 +18,8 @@ export interface ProbeConfig {
   readonly slowMs: number;
   readonly certWarnDays: number;
   readonly transientAlertAfter: number;
+  /** The sender check: MAIL FROM this address (and RCPT TO `rcptTo`) after AUTH, never DATA. @default - off */
+  readonly envelope?: { readonly from: string; readonly to: string };
 }
 
 export interface AlertsConfig {
@@ -27,6 +29,10 @@ export interface AlertsConfig {
   readonly sesFrom?: string;
   readonly sesTo: readonly string[];
 }
+
+/** The probe's own rule for MAIL FROM / RCPT TO (lambda/core/probe/config.ts MAILBOX; a test keeps them equal). */
+export const PROBE_MAILBOX =
+  /^(?=.{3,254}$)[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 const HOST =
   /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
@@ -42,6 +48,10 @@ export function readProbe(context: ContextReader): ProbeConfig {
     );
   }
   const user = context.string('probe.user', 'the login name the team sends with');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character is what is refused
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(user)) {
+    throw new ConfigError('probe.user', 'contains control characters (a line break, an escape code)');
+  }
   const passwordSecretName = context.secretName(
     'probe.passwordSecretName',
     'the Secrets Manager secret with the SMTP password',
@@ -59,6 +69,27 @@ export function readProbe(context: ContextReader): ProbeConfig {
     slowMs: context.integer('probe.slowMs', 10_000, { min: 100, max: 600_000 }),
     certWarnDays: context.integer('probe.certWarnDays', 14, { min: 1, max: 365 }),
     transientAlertAfter: context.integer('probe.transientAlertAfter', 3, { min: 1, max: 10 }),
+    ...readEnvelope(context),
+  };
+}
+
+function readEnvelope(context: ContextReader): Pick<ProbeConfig, 'envelope'> {
+  const from = context.optionalString('probe.mailFrom');
+  const to = context.optionalString('probe.rcptTo');
+  if (from === undefined) {
+    if (to !== undefined) {
+      throw new ConfigError('probe.rcptTo', 'needs probe.mailFrom: the sender address the check is about');
+    }
+    return {};
+  }
+  const address = (key: string, value: string) => {
+    if (!PROBE_MAILBOX.test(value)) {
+      throw new ConfigError(key, 'must be a mail address (local@domain, ASCII, no spaces or brackets)');
+    }
+    return value;
+  };
+  return {
+    envelope: { from: address('probe.mailFrom', from), to: address('probe.rcptTo', to ?? from) },
   };
 }
 

@@ -48,8 +48,9 @@ export class SmtpProbe extends Construct {
       entry: 'lambda/handlers/probe.ts',
       description: `bounce-doctor: SMTP login probe of ${probe.host}:${probe.port}`,
       logRetention: props.logRetention,
-      // DNS, connect and each session step may each take the probe's time-out.
-      timeout: Duration.seconds(Math.min(900, Math.ceil((8 * probe.timeoutMs) / 1000) + 15)),
+      // DNS, connect and each session step (greeting, EHLO twice, STARTTLS, AUTH, MAIL, RCPT, RSET,
+      // QUIT) may each take the probe's time-out.
+      timeout: Duration.seconds(Math.min(900, Math.ceil((12 * probe.timeoutMs) / 1000) + 15)),
       // One run at a time (they share the state object); a run that failed is not repeated: the next
       // scheduled run is the retry, and a stale event is dropped.
       reservedConcurrentExecutions: 1,
@@ -66,6 +67,7 @@ export class SmtpProbe extends Construct {
         PROBE_SLOW_MS: String(probe.slowMs),
         PROBE_CERT_WARN_DAYS: String(probe.certWarnDays),
         PROBE_TRANSIENT_ALERT_AFTER: String(probe.transientAlertAfter),
+        ...(probe.envelope ? { PROBE_MAIL_FROM: probe.envelope.from, PROBE_RCPT_TO: probe.envelope.to } : {}),
         ALERT_TOPIC_ARN: props.alertTopic.topicArn,
         ...(props.sesFrom && props.sesTo?.length
           ? { ALERT_SES_FROM: props.sesFrom, ALERT_SES_TO: props.sesTo.join(',') }

@@ -1,6 +1,7 @@
 // Reading the configuration: cdk.json's groups, `-c key=value` overrides (strings), defaults.
 import { describe, expect, it } from 'vitest';
 import { TICKET_API_KINDS as HANDLER_API_KINDS } from '../../lambda/core/bounce/config.ts';
+import { MAILBOX } from '../../lambda/core/probe/config.ts';
 import { AUTH_METHODS, SECURITIES } from '../../lambda/core/probe/types.ts';
 import { MESSAGE_KINDS as HANDLER_KINDS } from '../../lambda/core/types.ts';
 import {
@@ -8,7 +9,7 @@ import {
   readBounceDoctorConfig,
   TICKET_API_KINDS,
 } from '../../lib/config/bounce-doctor-config.ts';
-import { PROBE_AUTH_METHODS, PROBE_SECURITIES } from '../../lib/config/probe-config.ts';
+import { PROBE_AUTH_METHODS, PROBE_MAILBOX, PROBE_SECURITIES } from '../../lib/config/probe-config.ts';
 import { exampleContext } from '../helpers/cdk-context.ts';
 
 const read = (overrides: Record<string, unknown> = {}, defaults = {}) => {
@@ -70,5 +71,6 @@ describe('the configuration', () => {
     expect(MESSAGE_KINDS).toEqual(HANDLER_KINDS);
     expect(PROBE_SECURITIES).toEqual(SECURITIES);
     expect(PROBE_AUTH_METHODS).toEqual(AUTH_METHODS);
+    expect(PROBE_MAILBOX.source).toBe(MAILBOX.source);
   });
 });

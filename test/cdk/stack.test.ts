@@ -241,6 +241,21 @@ describe('the stack', () => {
     every15.template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(15 minutes)' });
   });
 
+  it('the probe checks the sender when probe.mailFrom is set (RCPT TO the sender unless probe.rcptTo)', () => {
+    const environment = (built: ReturnType<typeof buildExampleApp>) =>
+      built.template.toJSON().Resources[id(built.stack.probe.function)].Properties.Environment.Variables;
+    expect(environment(example)).not.toHaveProperty('PROBE_MAIL_FROM');
+    expect(environment(buildExampleApp({ 'probe.mailFrom': 'support@example.com' }))).toMatchObject({
+      PROBE_MAIL_FROM: 'support@example.com',
+      PROBE_RCPT_TO: 'support@example.com',
+    });
+    const both = buildExampleApp({
+      'probe.mailFrom': 'support@example.com',
+      'probe.rcptTo': 'helpdesk@example.com',
+    });
+    expect(environment(both)).toMatchObject({ PROBE_RCPT_TO: 'helpdesk@example.com' });
+  });
+
   it('the probe sends mail only as the configured sender, and publishes to the alert topic', () => {
     const statements = roleStatements(id(example.stack.probe.function.executionRole));
     const send = statements.filter((statement) =>

@@ -27,6 +27,7 @@ function result([outcome, severity, variant]: Run, index: number): ProbeResult {
     severity,
     timings: {},
     totalMs: 0,
+    timeoutMs: 10_000,
     addresses: [],
     authMechanisms: [],
     configWarnings: [],

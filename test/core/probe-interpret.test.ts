@@ -25,6 +25,7 @@ const CERT = {
 function observed(overrides: Partial<ProbeObservation> = {}): ProbeObservation {
   return {
     target: TARGET,
+    timeoutMs: 10_000,
     addresses: ['192.0.2.10'],
     timings: { dns: 5, connect: 10, greeting: 20, ehlo: 5, starttls: 15, auth: 10, quit: 3 },
     greeting: '220 smtp.example.com ESMTP',
@@ -32,6 +33,7 @@ function observed(overrides: Partial<ProbeObservation> = {}): ProbeObservation {
     tls: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', authorized: true, certificate: CERT },
     authAttempted: true,
     authenticated: true,
+    envelopeAccepted: false,
     ...overrides,
   };
 }
@@ -118,7 +120,7 @@ describe('interpretProbe', () => {
       'a banner that is not SMTP',
       failed({ phase: 'greeting', code: 'EPROTOCOL', response: 'SSH-2.0-OpenSSH_9.6', message: '' }),
       'protocol-error',
-      undefined,
+      'not-smtp',
       'failure',
     ],
     [
@@ -177,7 +179,7 @@ describe('interpretProbe', () => {
       'a server that closes after EHLO',
       failed({ phase: 'ehlo', code: 'ECONNECTION', message: 'Connection closed unexpectedly' }),
       'protocol-error',
-      undefined,
+      'closed',
       'failure',
     ],
     [

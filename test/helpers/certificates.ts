@@ -24,7 +24,11 @@ const LOCALHOST = [
   { type: 7 as const, ip: '127.0.0.1' },
 ];
 
-export async function makeTestCertificates(now = new Date()): Promise<TestCertificates> {
+/** `ips`: loopback addresses the valid certificate names too (for a client given an address, not a name). */
+export async function makeTestCertificates(
+  now = new Date(),
+  ips: readonly string[] = [],
+): Promise<TestCertificates> {
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
   const ca = await generate([{ name: 'commonName', value: 'bounce-doctor test CA' }], {
     keyType: 'ec',
@@ -38,7 +42,10 @@ export async function makeTestCertificates(now = new Date()): Promise<TestCertif
   });
   const signedBy = { key: ca.private, cert: ca.cert };
   const server = async (host: string, from: number, to: number, selfSigned = false): Promise<KeyAndCert> => {
-    const names = host === 'localhost' ? LOCALHOST : [{ type: 2 as const, value: host }];
+    const names =
+      host === 'localhost'
+        ? [...LOCALHOST, ...ips.map((ip) => ({ type: 7 as const, ip }))]
+        : [{ type: 2 as const, value: host }];
     const pems = await generate([{ name: 'commonName', value: host }], {
       keyType: 'ec',
       algorithm: 'sha256',

@@ -26,6 +26,8 @@ export async function startSmtp(options: SMTPServerOptions & { authReply?: Error
   const { authReply, delayMs = 0, ...rest } = options;
   const server = new SMTPServer({
     logger: false,
+    // Its default reverse lookup of 127.0.0.1 would ask the system resolver, outside loopback.
+    disableReverseLookup: true,
     hideENHANCEDSTATUSCODES: true,
     authMethods: ['PLAIN', 'LOGIN'],
     onAuth(auth, _session, callback) {

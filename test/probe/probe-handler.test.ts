@@ -14,7 +14,9 @@ const BUCKET = 'probe-state';
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:smtp-probe';
 
 /** What the SMTP server does on the next run. */
-const server = { greeting: 'ok' as 'ok' | '421', auth: 'ok' as 'ok' | '535' };
+const server = { greeting: 'ok' as 'ok' | '421', auth: 'ok' as 'ok' | '535', sender: 'ok' as 'ok' | '553' };
+/** Messages the SMTP server received: the sender check must never send one. */
+let messages = 0;
 
 let smtp: Running;
 let s3: S3rver;
@@ -32,6 +34,21 @@ beforeAll(async () => {
       server.auth === '535' || auth.password !== PASSWORD
         ? callback(smtpError(535, '5.7.8 Username and Password not accepted'))
         : callback(null, { user: USER }),
+    // Postfix's reject_sender_login_mismatch answers at RCPT TO (smtpd_delay_reject).
+    onRcptTo: (_address, session, callback) =>
+      server.sender === '553'
+        ? callback(
+            smtpError(
+              553,
+              `5.7.1 <${session.envelope.mailFrom ? session.envelope.mailFrom.address : ''}>: Sender address rejected: not owned by user ${USER}`,
+            ),
+          )
+        : callback(),
+    onData: (stream, _session, callback) => {
+      messages++;
+      stream.resume();
+      stream.on('end', () => callback());
+    },
   });
   s3 = new S3rver({
     address: '127.0.0.1',
@@ -83,7 +100,7 @@ afterAll(async () => {
 
 /** Runs the handler once with the SMTP server behaving as given; returns the alerts it sent. */
 async function runWith(behaviour: Partial<typeof server>): Promise<{ result: ProbeResult; sent: AwsCall[] }> {
-  Object.assign(server, { greeting: 'ok', auth: 'ok' }, behaviour);
+  Object.assign(server, { greeting: 'ok', auth: 'ok', sender: 'ok' }, behaviour);
   const before = aws.calls.length;
   const result = await handler();
   const sent = aws.calls.slice(before).filter((call) => call.action !== 'secretsmanager.GetSecretValue');
@@ -160,5 +177,33 @@ describe('the probe handler', () => {
       LatencyAuth: expect.any(Number),
     });
     expect(output.join('')).not.toContain(PASSWORD);
+  });
+
+  it('with PROBE_MAIL_FROM, checks the sender after the login and alerts when the user may not send as it', async () => {
+    process.env.PROBE_MAIL_FROM = 'support@example.com';
+    try {
+      const refused = await runWith({ sender: '553' });
+      expect(refused.result).toMatchObject({
+        outcome: 'sender-refused',
+        variant: 'not-owned',
+        severity: 'failure',
+        replyCode: 553,
+        failedCommand: 'RCPT TO',
+        envelope: { from: 'support@example.com', to: 'support@example.com' },
+      });
+      const publish = refused.sent.find((call) => call.action === 'SNS.Publish');
+      expect(publish?.params.Subject).toBe(
+        `[FAILURE] SMTP probe: localhost:${smtp.port} sender-refused (not-owned)`,
+      );
+      expect(publish?.params.Message).toContain('may not send as support@example.com');
+
+      const accepted = await runWith({});
+      expect(accepted.result).toMatchObject({ outcome: 'ok', envelope: { from: 'support@example.com' } });
+      expect(accepted.result.timings).toMatchObject({ mail: expect.any(Number), rcpt: expect.any(Number) });
+      expect(kinds(accepted.sent)).toEqual(['SES.SendEmail', 'SNS.Publish']);
+      expect(messages).toBe(0);
+    } finally {
+      delete process.env.PROBE_MAIL_FROM;
+    }
   });
 });

@@ -85,6 +85,16 @@ export const PROBE_AUTH_ADVICE: Readonly<Record<AuthKey, Advice>> = {
       en: 'Check that this is the sending server and port (587/465) and that the security setting is right (many servers offer AUTH only after TLS). If the server relays by IP address instead, discuss enabling authentication with the mail administrator.',
     },
   },
+  'auth-unavailable:needs-tls': {
+    summary: {
+      ja: 'サーバーは STARTTLS の後でしかログイン（AUTH）を受け付けませんが、暗号化なし（none）が設定されています。',
+      en: 'The server takes logins only after STARTTLS, and the security setting is none.',
+    },
+    remedy: {
+      ja: '暗号化方式を starttls（ポート 587）か tls（ポート 465）に変更してください。サーバーが AUTH を示すようになり、パスワードも平文でネットワークを流れなくなります。',
+      en: 'Set the security to starttls (port 587) or tls (port 465): the server then offers AUTH, and the password no longer crosses the network in clear text.',
+    },
+  },
   'auth-unavailable:no-common-mechanism': {
     summary: {
       ja: 'サーバーが示す認証方式（{mechanisms}）に、設定した方式（{method}）がありません。',

@@ -1,8 +1,16 @@
-// Probe advice for reaching the server: DNS, the connection, the greeting, and TLS.
+// Probe advice for reaching the server: DNS, the connection, the greeting, TLS, and a server that does
+// not speak SMTP.
 import type { VariantKey } from '../probe/types.ts';
 import type { Advice } from './reasons.ts';
 
-type ConnectionKey = Exclude<VariantKey, `auth-failed:${string}` | `auth-unavailable:${string}`>;
+type ConnectionKey = Exclude<
+  VariantKey,
+  | `auth-failed:${string}`
+  | `auth-unavailable:${string}`
+  | `reply-timeout:${string}`
+  | `sender-refused:${string}`
+  | `recipient-refused:${string}`
+>;
 
 export const PROBE_CONNECTION_ADVICE: Readonly<Record<ConnectionKey, Advice>> = {
   'dns-failed:not-found': {
@@ -123,6 +131,46 @@ export const PROBE_CONNECTION_ADVICE: Readonly<Record<ConnectionKey, Advice>> = 
     remedy: {
       ja: '暗号化方式とポートの組み合わせを確認してください（465 は tls、587 は starttls）。組み合わせが正しければ、サーバーが古い TLS バージョンや暗号方式にしか対応していない可能性があります。メール管理者に確認してください。',
       en: 'Check that the security setting matches the port (465 is tls, 587 is starttls). If it does, the server may support only old TLS versions or ciphers: ask the mail administrator.',
+    },
+  },
+  'protocol-error:not-smtp': {
+    summary: {
+      ja: 'このポートの応答は SMTP ではありません（サーバーの応答欄は、サーバーが最初に送った 1 行です）。',
+      en: 'The port answered with something other than SMTP (the server reply shown is the first line it sent).',
+    },
+    remedy: {
+      ja: 'このポートでは別のサービスが動いています（IMAP・POP3・SSH・Web サーバーなどは最初の 1 行で名乗ります）。ホスト名とポート番号を確認してください。送信用は 587（starttls）か 465（tls）です。',
+      en: 'Another service runs on this port (IMAP, POP3, SSH and web servers name themselves in their first line). Check the host and the port: 587 (starttls) or 465 (tls) for sending.',
+    },
+  },
+  'protocol-error:closed': {
+    summary: {
+      ja: 'サーバーが応答を返さずに接続を切りました。',
+      en: 'The server closed the connection without a reply.',
+    },
+    remedy: {
+      ja: '接続数の制限、再起動中、または信頼しない接続元（許可リスト外・ブロックリスト掲載）の切断が考えられます。確認は続けます。続く場合はメール管理者に接続元 IP アドレスと時刻を伝えて確認してください。',
+      en: 'The server may limit connections, be restarting, or drop clients it does not trust (an IP allow-list, a blocklist). The probe keeps checking; if it persists, give the mail administrator the sending IP and the time.',
+    },
+  },
+  'protocol-error:unexpected-reply': {
+    summary: {
+      ja: 'サーバーがこの段階では想定外の応答（{replyCode}）を返しました。',
+      en: 'The server gave a reply SMTP does not expect at this point ({replyCode}).',
+    },
+    remedy: {
+      ja: 'サーバーの応答文（replyText）を添えてメール管理者に確認してください。ポート番号が送信用（587/465）かも確認してください。',
+      en: 'Give the server’s reply (replyText) to the mail administrator, and check that the port is the sending port (587/465).',
+    },
+  },
+  'protocol-error:other': {
+    summary: {
+      ja: 'プローブが想定していない理由で通信が途切れました。',
+      en: 'The session broke off for a reason the probe does not recognise.',
+    },
+    remedy: {
+      ja: 'エラーコード（errorCode）を添えて、ホスト名・ポート番号とともにメール管理者に確認してください。',
+      en: 'Give the error code (errorCode) with the host and port to the mail administrator.',
     },
   },
 };

@@ -1,8 +1,10 @@
 // What each SMTP probe outcome means and what an operator should do, in Japanese and English.
-// `{name}` placeholders are filled from the result (see probe/diagnose-probe.ts).
+// `{name}` placeholders are filled from the result (see probe/interpret.ts).
 import type { ConfigWarning, PlainOutcome, ProbeAdviceKey } from '../probe/types.ts';
 import { PROBE_AUTH_ADVICE } from './probe-auth-advice.ts';
 import { PROBE_CONNECTION_ADVICE } from './probe-connection-advice.ts';
+import { PROBE_SENDING_ADVICE } from './probe-sending-advice.ts';
+import { PROBE_TIMEOUT_ADVICE } from './probe-timeout-advice.ts';
 import type { Advice } from './reasons.ts';
 
 const PLAIN_OUTCOME_ADVICE: Readonly<Record<PlainOutcome, Advice>> = {
@@ -45,24 +47,33 @@ const PLAIN_OUTCOME_ADVICE: Readonly<Record<PlainOutcome, Advice>> = {
   },
   slow: {
     summary: {
-      ja: 'ログインまでに {totalMs} ミリ秒かかりました（しきい値 {slowMs} ミリ秒）。送信は成功していますが遅延しています。',
-      en: 'Logging in took {totalMs} ms (threshold {slowMs} ms). Sending works, but slowly.',
+      ja: 'ログイン（送信者の確認があればその RCPT TO）までに {totalMs} ミリ秒かかりました（しきい値 {slowMs} ミリ秒）。送信はできますが遅延しています。',
+      en: 'Getting to the login (or to RCPT TO with the sender check) took {totalMs} ms (threshold {slowMs} ms). Sending works, but slowly.',
     },
     remedy: {
       ja: 'サーバーの混雑、ネットワークの遅延、DNS の遅さが考えられます。フェーズ別の時間（timings）で遅い段階を確認し、続く場合はプロバイダーに状況を問い合わせてください。送信処理のタイムアウト設定に余裕があるかも確認してください。',
       en: 'The server may be busy, or the network or DNS slow. See which phase is slow in the timings and ask the provider if it persists. Check that the sending application’s time-outs leave room for it.',
     },
   },
-  'protocol-error': {
+  'relay-unavailable': {
     summary: {
-      ja: 'サーバーの応答が SMTP として想定外だったか、途中で接続が切れました。',
-      en: 'The server answered in a way SMTP does not expect, or dropped the connection midway.',
+      ja: 'ログインは成功しましたが、サーバーが今はメールを受け付けられないと答えました（{command} に {replyCode}）。',
+      en: 'The login worked, but the server cannot take mail just now ({replyCode} to {command}).',
     },
     remedy: {
-      ja: 'ポート番号が SMTP のものか（別のサービスに接続していないか）を確認してください。応答文（replyText）を添えてメール管理者に確認してください。',
-      en: 'Check that the port is an SMTP port (not another service). Give the server’s reply (replyText) to the mail administrator.',
+      ja: 'ログイン後の一時的な拒否です。サーバーが中継先のサーバーに接続できない（Dovecot の submission なら “Failed to connect to relay server”）、過負荷、または停止中です。確認は続けます。続く場合はメール管理者かプロバイダーに問い合わせてください。直るまでメールは送れません。',
+      en: 'A temporary refusal after the login: the server cannot reach the server it relays through (Dovecot submission says "Failed to connect to relay server"), or it is overloaded or shutting down. The probe keeps checking; if it persists, ask the mail administrator or the provider: until it is fixed no mail goes out.',
     },
   },
+};
+
+/** Added to the advice of a session whose sender check went through. */
+export const ENVELOPE_ACCEPTED_NOTE: Advice = {
+  summary: {
+    ja: '送信者 {from} と宛先 {to} も受け付けられました（メールは送っていません）。',
+    en: 'The server accepted {from} as the sender and {to} as the recipient (no mail was sent).',
+  },
+  remedy: { ja: '', en: '' },
 };
 
 export const CONFIG_WARNING_ADVICE: Readonly<Record<ConfigWarning, Advice>> = {
@@ -92,4 +103,6 @@ export const PROBE_ADVICE: Readonly<Record<ProbeAdviceKey, Advice>> = {
   ...PLAIN_OUTCOME_ADVICE,
   ...PROBE_AUTH_ADVICE,
   ...PROBE_CONNECTION_ADVICE,
+  ...PROBE_TIMEOUT_ADVICE,
+  ...PROBE_SENDING_ADVICE,
 };

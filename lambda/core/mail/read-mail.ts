@@ -25,6 +25,8 @@ export interface MailView {
   deliveryStatus: string[];
   /** message/feedback-report parts (RFC 5965). */
   feedbackReport: string[];
+  /** message/disposition-notification parts (RFC 8098 MDNs; Sieve's RFC 5429 rejections). */
+  dispositionNotification: string[];
   /** The returned original message, when attached as a MIME part. */
   attachedOriginal?: { raw: Buffer; headersOnly: boolean };
   /** MIME types of all leaf parts, in order. */
@@ -39,6 +41,7 @@ const ORIGINAL_TYPES = new Map<string, boolean>([
   ['message/global-headers', true],
 ]);
 const STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const MDN_TYPES = new Set(['message/disposition-notification', 'message/global-disposition-notification']);
 /** Charsets that are UTF-8 or its subset: Node decodes them directly, without a charset table. */
 const NATIVE_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
 /** How much of an unparseable body is read as the notice. */
@@ -55,6 +58,7 @@ export function readMail(message: Buffer): MailView {
     text: '',
     deliveryStatus: [],
     feedbackReport: [],
+    dispositionNotification: [],
     partTypes: leaves.map((leaf) => leaf.type),
   };
   const texts: string[] = [];
@@ -63,6 +67,7 @@ export function readMail(message: Buffer): MailView {
     const attachment = leaf.disposition === 'attachment';
     if (STATUS_TYPES.has(leaf.type)) view.deliveryStatus.push(decodeText(leaf));
     else if (leaf.type === 'message/feedback-report') view.feedbackReport.push(decodeText(leaf));
+    else if (MDN_TYPES.has(leaf.type)) view.dispositionNotification.push(decodeText(leaf));
     else if (ORIGINAL_TYPES.has(leaf.type)) {
       view.attachedOriginal ??= {
         raw: decodeTransfer(leaf),

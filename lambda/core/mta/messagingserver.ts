@@ -1,5 +1,6 @@
-// Oracle Communications / Sun Java System Messaging Server (and PMDF): "Delivery Notification: Delivery
-// has failed", a notice with "Recipient address:", "Reason:", "Diagnostic code:" lines, and a DSN.
+// Oracle Communications / Sun Java System Messaging Server (and PMDF), and its ancestor Netscape
+// Messaging Server: "Delivery Notification: Delivery has failed", a notice with "Recipient address:"
+// (Netscape: "Recipient:"), "Reason:", "Diagnostic code:" lines, and a DSN.
 import type { MailView } from '../mail/read-mail.ts';
 import { addressesIn, findStatus, MATCH_LIMIT, squeeze } from '../text.ts';
 import { betterStatus, recipientsFromDsn } from './dsn.ts';
@@ -30,7 +31,9 @@ export const messagingserver: BounceParser = {
     const blocks = noticeBlocks(mail.text);
     if (blocks.length === 0 && !NOTICE.test(mail.text.slice(0, 4096))) return null;
     const recipients = recipientsFromDsn(mail);
-    if (recipients.length === 0) recipients.push(...blocks.map(fromBlock));
+    // A block that names no address (a "Reason:" line alone) is no recipient: another parser may know more.
+    if (recipients.length === 0)
+      recipients.push(...blocks.filter((b) => b.addresses.length > 0).map(fromBlock));
     else for (const r of recipients) enrich(r, blocks);
     return recipients.length > 0 ? { recipients } : null;
   },
@@ -41,17 +44,19 @@ function noticeBlocks(text: string): NoticeBlock[] {
   const blocks: NoticeBlock[] = [];
   let current: NoticeBlock | undefined;
   for (const line of text.slice(0, MATCH_LIMIT).split('\n')) {
-    const m = /^\s+(Recipient address|Original address|Reason|Diagnostic code|Remote system):\s*(.*)$/i.exec(
-      line,
-    );
+    const m =
+      /^\s+(Recipient address|Recipient|Original address|Reason|Diagnostic code|Remote system):\s*(.*)$/i.exec(
+        line,
+      );
     if (!m) continue;
     const name = (m[1] ?? '').toLowerCase();
     const value = (m[2] ?? '').trim();
-    if (name === 'recipient address' || !current) {
+    if (name.startsWith('recipient') || !current) {
       current = { addresses: [], reason: '', diagnostic: '', remoteSystem: '' };
       blocks.push(current);
     }
-    if (name.endsWith('address')) current.addresses.push(...addressesIn(value.replace(/^@[^:]*:/, '')));
+    if (name.endsWith('address') || name === 'recipient')
+      current.addresses.push(...addressesIn(value.replace(/^@[^:]*:/, '')));
     else if (name === 'reason') current.reason = value;
     else if (name === 'diagnostic code') current.diagnostic = value.replace(/^[\w-]+;\s*/, '');
     else current.remoteSystem = value.replace(/^[\w-]+;\s*/, '').split(/\s/)[0] ?? '';

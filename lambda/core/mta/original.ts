@@ -11,6 +11,8 @@ export const ORIGINAL_MARKERS: readonly RegExp[] = [
   /^-+ Below this line is a copy of the message/im,
   /^------ This is a copy of the message, including all the headers/im,
   /^Original message headers:/im,
+  // Exim's moan.c, for a message refused while it was received: the sentence runs over two lines.
+  /^-+ ?This is a copy of the headers that were received before the error(?:\n[ \t]+was detected\.)?/im,
   /^-+ ?The header of the original message is following/im,
 ];
 

@@ -45,6 +45,7 @@ import { qmail } from './qmail.ts';
 import { receivingses } from './receivingses.ts';
 import { rfc3464 } from './rfc3464.ts';
 import { rfc3834 } from './rfc3834.ts';
+import { rfc5429 } from './rfc5429.ts';
 import { sendgrid } from './sendgrid.ts';
 import { sendmail } from './sendmail.ts';
 import { surfcontrol } from './surfcontrol.ts';
@@ -129,6 +130,8 @@ export const PARSERS: readonly BounceParser[] = [
   x2,
   // The qmail clones after qmail, m-FILTER and X2, which share their subjects and sentences.
   x4,
+  // Sieve/LDA refusals come as MDNs, not DSNs: no other parser reads their disposition part.
+  rfc5429,
   rfc3464,
   // Plain-text notices no parser above knows: a mailer daemon's failure words next to an address.
   plaintext,

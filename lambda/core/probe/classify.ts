@@ -1,4 +1,5 @@
 // Decides a probe's outcome, kind and severity from what the adapter observed. Pure: the clock is passed.
+import { afterLoginOutcome, protocolError } from './classify-after-login.ts';
 import {
   AUTH_REPLY_RULES,
   CERTIFICATE_ERRORS,
@@ -7,14 +8,16 @@ import {
   DNS_NOT_FOUND,
 } from './failure-tables.ts';
 import { advertisedAuthMechanisms, parseReply, type SmtpReply } from './smtp-replies.ts';
-import type {
-  AnyVariant,
-  Outcome,
-  OutcomeVariant,
-  ProbeFailure,
-  ProbeObservation,
-  ProbeThresholds,
-  Severity,
+import {
+  type AnyVariant,
+  type Outcome,
+  type OutcomeVariant,
+  type ProbeFailure,
+  type ProbeObservation,
+  type ProbeThresholds,
+  REPLY_PHASES,
+  type ReplyPhase,
+  type Severity,
 } from './types.ts';
 
 export interface Verdict {
@@ -31,11 +34,15 @@ const BASE_SEVERITY: Readonly<Record<Outcome, Severity>> = {
   'dns-failed': 'failure',
   'connection-refused': 'failure',
   'connect-timeout': 'transient',
+  'reply-timeout': 'transient',
   'greeting-rejected': 'failure',
   'starttls-unavailable': 'failure',
   'tls-failed': 'failure',
   'certificate-expiring': 'warning',
   slow: 'warning',
+  'sender-refused': 'failure',
+  'recipient-refused': 'failure',
+  'relay-unavailable': 'transient',
   'protocol-error': 'failure',
 };
 
@@ -54,9 +61,7 @@ export function classifyObservation(
   if (observation.failure) return classifyFailure(observation, observation.failure, figures.nowMs);
   if (!observation.authenticated) {
     // Never OK without logging in: a server that offers no usable AUTH is a failure to report.
-    const offered = advertisedAuthMechanisms(observation.ehlo);
-    const variant = offered.length === 0 ? 'not-advertised' : 'no-common-mechanism';
-    return { outcome: 'auth-unavailable', variant, severity: 'failure' };
+    return { outcome: 'auth-unavailable', variant: unavailableVariant(observation), severity: 'failure' };
   }
   const daysLeft = figures.certificateDaysLeft;
   if (daysLeft !== undefined && daysLeft <= thresholds.certificateWarnDays) {
@@ -66,13 +71,22 @@ export function classifyObservation(
   return { outcome: 'ok', severity: figures.hasConfigWarnings ? 'warning' : 'ok' };
 }
 
+function unavailableVariant(observation: ProbeObservation): OutcomeVariant<'auth-unavailable'> {
+  const offered = advertisedAuthMechanisms(observation.ehlo);
+  // Servers that take logins only over TLS (Dovecot's disable_plaintext_auth, Postfix's
+  // smtpd_tls_auth_only) offer no mechanism before STARTTLS, which security none never sends.
+  const offersStarttls = /^\d{3}[ -]STARTTLS\b/im.test(observation.ehlo ?? '');
+  if (observation.target.security === 'none' && offersStarttls) return 'needs-tls';
+  return offered.length === 0 ? 'not-advertised' : 'no-common-mechanism';
+}
+
 function classifyFailure(observation: ProbeObservation, failure: ProbeFailure, nowMs: number): Verdict {
   const reply = parseReply(failure.response);
   const found = outcomeOfFailure(observation, failure, reply, nowMs);
   return { ...found, severity: severityOf(found, failure, reply) };
 }
 
-type Found = Omit<Verdict, 'severity'>;
+export type Found = Omit<Verdict, 'severity'>;
 
 function outcomeOfFailure(
   observation: ProbeObservation,
@@ -80,6 +94,9 @@ function outcomeOfFailure(
   reply: SmtpReply | undefined,
   nowMs: number,
 ): Found {
+  if (failure.code === 'ETIMEDOUT' && isReplyPhase(failure.phase)) {
+    return { outcome: 'reply-timeout', variant: failure.phase };
+  }
   switch (failure.phase) {
     case 'dns':
       return { outcome: 'dns-failed', variant: DNS_NOT_FOUND.has(failure.code) ? 'not-found' : 'temporary' };
@@ -88,21 +105,33 @@ function outcomeOfFailure(
       if (CONNECT_UNREACHABLE.has(failure.code)) {
         return { outcome: 'connect-timeout', variant: observation.target.port === 25 ? 'port-25' : 'tcp' };
       }
-      return { outcome: 'protocol-error' };
+      return protocolError(failure, reply);
     case 'greeting':
-      if (reply && reply.code >= 400) {
-        return { outcome: 'greeting-rejected', variant: reply.code < 500 ? 'temporary' : 'permanent' };
-      }
       if (failure.code === 'ETIMEDOUT') return { outcome: 'connect-timeout', variant: 'no-greeting' };
-      return { outcome: 'protocol-error' };
+      return refusedOnArrival(failure, reply);
+    case 'ehlo':
+      // A busy server turns clients away at EHLO as well as at the greeting (large providers do).
+      return refusedOnArrival(failure, reply);
     case 'tls':
     case 'starttls':
       return tlsOutcome(observation, failure, reply, nowMs);
     case 'auth':
+      if (!reply) return protocolError(failure, reply);
       return { outcome: 'auth-failed', variant: authVariant(reply) };
     default:
-      return { outcome: 'protocol-error' };
+      return afterLoginOutcome(failure, reply);
   }
+}
+
+function isReplyPhase(phase: string): phase is ReplyPhase {
+  return (REPLY_PHASES as readonly string[]).includes(phase);
+}
+
+function refusedOnArrival(failure: ProbeFailure, reply: SmtpReply | undefined): Found {
+  if (reply && reply.code >= 400) {
+    return { outcome: 'greeting-rejected', variant: reply.code < 500 ? 'temporary' : 'permanent' };
+  }
+  return protocolError(failure, reply);
 }
 
 function tlsOutcome(
@@ -132,8 +161,7 @@ function certificateVariant(
   return named ?? 'untrusted';
 }
 
-function authVariant(reply: SmtpReply | undefined): OutcomeVariant<'auth-failed'> {
-  if (!reply) return 'other';
+function authVariant(reply: SmtpReply): OutcomeVariant<'auth-failed'> {
   if (reply.code >= 400 && reply.code < 500) return 'temporary';
   const rule = AUTH_REPLY_RULES.find(
     (r) =>
@@ -144,9 +172,13 @@ function authVariant(reply: SmtpReply | undefined): OutcomeVariant<'auth-failed'
   return rule?.variant ?? 'other';
 }
 
-/** A 4xx reply or a time-out is transient; a port-25 time-out never passes from AWS, so it is not. */
+/**
+ * A 4xx reply or a time-out is transient; a port-25 time-out never passes from AWS, so it is not; a
+ * server that took the login and the envelope but did not answer QUIT would still have taken the mail.
+ */
 function severityOf(found: Found, failure: ProbeFailure, reply: SmtpReply | undefined): Severity {
   if (found.variant === 'port-25') return 'failure';
+  if (found.outcome === 'reply-timeout' && found.variant === 'quit') return 'warning';
   if (reply && reply.code >= 400 && reply.code < 500) return 'transient';
   if (failure.code === 'ETIMEDOUT' || found.variant === 'temporary') return 'transient';
   return BASE_SEVERITY[found.outcome];

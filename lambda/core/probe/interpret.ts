@@ -1,7 +1,8 @@
 // Turns one probe observation into the result the Lambda and the CLI both report. Pure: `now` is passed.
-import { CONFIG_WARNING_ADVICE, PROBE_ADVICE } from '../diagnosis/probe-outcomes.ts';
+import { CONFIG_WARNING_ADVICE, ENVELOPE_ACCEPTED_NOTE, PROBE_ADVICE } from '../diagnosis/probe-outcomes.ts';
 import type { Advice, LocalText } from '../diagnosis/reasons.ts';
 import { classifyObservation } from './classify.ts';
+import { firstLine, printable } from './printable.ts';
 import { advertisedAuthMechanisms, parseReply } from './smtp-replies.ts';
 import type {
   ConfigWarning,
@@ -43,26 +44,34 @@ export function interpretProbe(
     security: target.security,
     user: target.user,
     authMethod: target.authMethod,
+    ...(target.envelope ? { envelope: target.envelope } : {}),
     checkedAt: options.now.toISOString(),
     ...verdict,
     ...(reply ? { replyCode: reply.code } : {}),
     ...(reply?.enhancedCode ? { enhancedCode: reply.enhancedCode } : {}),
-    ...(reply ? { replyText: reply.text } : {}),
+    // A reply that is not SMTP (another service's banner) is shown as its first line: it tells what runs there.
+    ...(reply ? { replyText: printable(reply.text) } : {}),
+    ...(!reply && failure?.response ? { replyText: firstLine(failure.response) } : {}),
     ...(failure?.command ? { failedCommand: failure.command } : {}),
     ...(failure ? { failedPhase: failure.phase, errorCode: failure.originalCode ?? failure.code } : {}),
     timings: observation.timings,
     totalMs,
+    timeoutMs: observation.timeoutMs,
     addresses: observation.addresses,
     authMechanisms,
     ...(observation.tls ? { tls: withoutCertificate(observation.tls) } : {}),
     ...(certificate ? { certificate } : {}),
     configWarnings,
   };
-  return { ...result, diagnosis: diagnoseProbe(result, thresholds) };
+  return { ...result, diagnosis: diagnoseProbe(result, thresholds, observation.envelopeAccepted) };
 }
 
 /** The catalogue entry for the result, placeholders filled, config warnings appended. */
-function diagnoseProbe(result: Omit<ProbeResult, 'diagnosis'>, thresholds: ProbeThresholds): Advice {
+function diagnoseProbe(
+  result: Omit<ProbeResult, 'diagnosis'>,
+  thresholds: ProbeThresholds,
+  envelopeAccepted: boolean,
+): Advice {
   const key = (result.variant ? `${result.outcome}:${result.variant}` : result.outcome) as ProbeAdviceKey;
   const values: Record<string, string> = {
     host: result.host,
@@ -74,20 +83,32 @@ function diagnoseProbe(result: Omit<ProbeResult, 'diagnosis'>, thresholds: Probe
     mechanisms: result.authMechanisms.join(' ') || '-',
     method: result.authMethod.toUpperCase(),
     replyCode: String(result.replyCode ?? ''),
+    timeoutMs: String(result.timeoutMs),
+    phaseMs: String(result.failedPhase ? (result.timings[result.failedPhase] ?? '') : ''),
+    from: printable(result.envelope?.from ?? ''),
+    to: printable(result.envelope?.to ?? ''),
+    user: printable(result.user),
+    command: printable(result.failedCommand ?? ''),
   };
   const advice = PROBE_ADVICE[key];
-  const notes = result.configWarnings
-    .filter((warning) => warning !== result.variant)
-    .map((warning) => CONFIG_WARNING_ADVICE[warning]);
+  const notes = [
+    ...(envelopeAccepted && !result.failedPhase ? [ENVELOPE_ACCEPTED_NOTE] : []),
+    ...result.configWarnings
+      .filter((warning) => warning !== result.variant)
+      .map((warning) => CONFIG_WARNING_ADVICE[warning]),
+  ];
   return {
     summary: fill(joinTexts([advice.summary, ...notes.map((n) => n.summary)]), values),
     remedy: fill(joinTexts([advice.remedy, ...notes.map((n) => n.remedy)]), values),
   };
 }
 
-/** Everything but QUIT: what a sender waits for before it can hand over a message. */
+/** Everything but RSET and QUIT: what a sender waits for before it can hand over a message. */
 function sessionMs(timings: Partial<Record<Phase, number>>): number {
-  return Object.entries(timings).reduce((sum, [phase, ms]) => (phase === 'quit' ? sum : sum + ms), 0);
+  return Object.entries(timings).reduce(
+    (sum, [phase, ms]) => (phase === 'quit' || phase === 'rset' ? sum : sum + ms),
+    0,
+  );
 }
 
 function certificateOf(observation: ProbeObservation, nowMs: number): ProbeCertificate | undefined {
@@ -108,7 +129,8 @@ function configWarningsOf(target: ProbeTarget): ConfigWarning[] {
 }
 
 function joinTexts(texts: readonly LocalText[]): LocalText {
-  return { ja: texts.map((t) => t.ja).join(''), en: texts.map((t) => t.en).join(' ') };
+  const present = (parts: string[]) => parts.filter((part) => part !== '');
+  return { ja: present(texts.map((t) => t.ja)).join(''), en: present(texts.map((t) => t.en)).join(' ') };
 }
 
 function fill(text: LocalText, values: Readonly<Record<string, string>>): LocalText {

@@ -8,9 +8,28 @@ export type Security = (typeof SECURITIES)[number];
 export const AUTH_METHODS = ['plain', 'login'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
-/** The steps of one session, in order. `tls` is the implicit-TLS handshake, `starttls` its upgrade. */
-export const PHASES = ['dns', 'connect', 'tls', 'greeting', 'ehlo', 'starttls', 'auth', 'quit'] as const;
+/**
+ * The steps of one session, in order. `tls` is the implicit-TLS handshake, `starttls` its upgrade;
+ * `mail`, `rcpt` and `rset` run only with the sender check.
+ */
+export const PHASES = [
+  'dns',
+  'connect',
+  'tls',
+  'greeting',
+  'ehlo',
+  'starttls',
+  'auth',
+  'mail',
+  'rcpt',
+  'rset',
+  'quit',
+] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** The phases where a server that stops answering is a `reply-timeout` (before them: connect-timeout). */
+export const REPLY_PHASES = ['tls', 'ehlo', 'starttls', 'auth', 'mail', 'rcpt', 'rset', 'quit'] as const;
+export type ReplyPhase = (typeof REPLY_PHASES)[number];
 
 export const OUTCOMES = [
   'ok',
@@ -19,11 +38,15 @@ export const OUTCOMES = [
   'dns-failed',
   'connection-refused',
   'connect-timeout',
+  'reply-timeout',
   'greeting-rejected',
   'starttls-unavailable',
   'tls-failed',
   'certificate-expiring',
   'slow',
+  'sender-refused',
+  'recipient-refused',
+  'relay-unavailable',
   'protocol-error',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -39,11 +62,17 @@ export const OUTCOME_VARIANTS = {
     'temporary',
     'other',
   ],
-  'auth-unavailable': ['not-advertised', 'no-common-mechanism'],
+  'auth-unavailable': ['not-advertised', 'no-common-mechanism', 'needs-tls'],
   'dns-failed': ['not-found', 'temporary'],
   'connect-timeout': ['tcp', 'port-25', 'no-greeting'],
+  'reply-timeout': REPLY_PHASES,
   'greeting-rejected': ['temporary', 'permanent'],
   'tls-failed': ['expired', 'not-yet-valid', 'untrusted', 'wrong-host', 'handshake'],
+  /** The user may not send as this address; the sender's domain is refused; another refusal. */
+  'sender-refused': ['not-owned', 'domain-refused', 'other'],
+  'recipient-refused': ['relay-denied', 'other'],
+  /** A banner of another service; the connection dropped without a reply; a reply out of place. */
+  'protocol-error': ['not-smtp', 'closed', 'unexpected-reply', 'other'],
 } as const satisfies Partial<Record<Outcome, readonly string[]>>;
 type VariantTable = typeof OUTCOME_VARIANTS;
 export type OutcomeVariant<O extends Outcome> = O extends keyof VariantTable
@@ -58,6 +87,12 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CONFIG_WARNINGS = ['port-25', 'no-tls'] as const;
 export type ConfigWarning = (typeof CONFIG_WARNINGS)[number];
 
+/** The sender check: after AUTH, `MAIL FROM:<from>` and `RCPT TO:<to>`, then RSET — never DATA. */
+export interface ProbeEnvelope {
+  from: string;
+  to: string;
+}
+
 /** What to probe and how. The password travels separately and never into a result. */
 export interface ProbeTarget {
   host: string;
@@ -65,6 +100,8 @@ export interface ProbeTarget {
   security: Security;
   user: string;
   authMethod: AuthMethod;
+  /** Absent: the probe stops after AUTH. */
+  envelope?: ProbeEnvelope;
 }
 
 /** The certificate the server showed, as the TLS layer read it (dates as ISO strings). */
@@ -90,12 +127,12 @@ export interface TlsFacts {
 /** How a session broke off: the raw error vocabulary of nodemailer and node:net, nothing decided. */
 export interface ProbeFailure {
   phase: Phase;
-  /** e.g. EAUTH, ETLS, EPROTOCOL, ESOCKET, ENOTFOUND, ECONNREFUSED, ETIMEDOUT. */
+  /** e.g. EAUTH, ETLS, EPROTOCOL, EENVELOPE, ESOCKET, ENOTFOUND, ECONNREFUSED, ETIMEDOUT. */
   code: string;
   /** The underlying code nodemailer wrapped, e.g. ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT. */
   originalCode?: string;
   message: string;
-  /** The SMTP reply that ended the session, when a reply did. */
+  /** The SMTP reply (or the first line of another service's banner) that ended the session, if any. */
   response?: string;
   command?: string;
 }
@@ -103,6 +140,8 @@ export interface ProbeFailure {
 /** What the adapter saw in one session: facts and timings, no verdict. */
 export interface ProbeObservation {
   target: ProbeTarget;
+  /** The budget each step had (see ProbeOptions.timeoutMs). */
+  timeoutMs: number;
   addresses: string[];
   /** Milliseconds spent in each phase that started. */
   timings: Partial<Record<Phase, number>>;
@@ -113,11 +152,13 @@ export interface ProbeObservation {
   /** Credentials were sent (the adapter withholds them when no usable mechanism is offered). */
   authAttempted: boolean;
   authenticated: boolean;
+  /** The server accepted both MAIL FROM and RCPT TO of the sender check. */
+  envelopeAccepted: boolean;
   failure?: ProbeFailure;
 }
 
 export interface ProbeThresholds {
-  /** Whole-session latency (DNS to AUTH) above which a working server is reported `slow`. */
+  /** Session latency (DNS to AUTH, or to RCPT TO with the sender check) above which a working server is `slow`. */
   slowMs: number;
   /** Days before certificate expiry from which a working server is reported `certificate-expiring`. */
   certificateWarnDays: number;
@@ -135,6 +176,8 @@ export interface ProbeResult {
   security: Security;
   user: string;
   authMethod: AuthMethod;
+  /** The sender check's addresses, when it ran. */
+  envelope?: ProbeEnvelope;
   checkedAt: string;
   outcome: Outcome;
   variant?: AnyVariant;
@@ -148,7 +191,10 @@ export interface ProbeResult {
   /** The raw error code (nodemailer's or the socket's), for whoever digs further. */
   errorCode?: string;
   timings: Partial<Record<Phase, number>>;
+  /** What a sender waits for before it can hand over a message: every phase but RSET and QUIT. */
   totalMs: number;
+  /** The budget each step had. */
+  timeoutMs: number;
   addresses: string[];
   authMechanisms: string[];
   tls?: Omit<TlsFacts, 'certificate'>;
