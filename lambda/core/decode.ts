@@ -2,8 +2,7 @@
 
 import { carrierOf } from './carriers.ts';
 import { classifyRecipient, type Verdict } from './classify/classify.ts';
-import { derivedStatus } from './classify/derived-status.ts';
-import { hardBounceOf } from './classify/hard-bounce.ts';
+import { derivedStatus, hardBounceOf } from './classify/codes.ts';
 import { headerBlockOf, MailHeaders, splitHeaderBlock } from './mail/headers.ts';
 import { normalizeLineEndings, splitMailbox } from './mail/mailbox.ts';
 import { type MailView, readMail } from './mail/read-mail.ts';

@@ -3,9 +3,8 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIRST_PASS, LATER_PASS, STRUCTURAL } from '../../lambda/core/classify/order.ts';
-import { PROVIDERS } from '../../lambda/core/classify/providers/index.ts';
-import { CATEGORY_OF_REASON } from '../../lambda/core/diagnosis/categories.ts';
+import { ORDER } from '../../lambda/core/classify/order.ts';
+import { RULES } from '../../lambda/core/classify/rules/index.ts';
 import { REASON_ADVICE } from '../../lambda/core/diagnosis/reasons.ts';
 import type { BounceParser } from '../../lambda/core/mta/parser.ts';
 import { PARSERS } from '../../lambda/core/mta/registry.ts';
@@ -41,13 +40,14 @@ describe('the parser registry', () => {
 });
 
 describe('the reasons', () => {
-  const ordered = [...FIRST_PASS, ...LATER_PASS, ...STRUCTURAL].map((rule) => rule.reason);
-  const ruleFiles = tsFiles('classify/rules').map((f) => basename(f, '.ts'));
+  const ruleFiles = tsFiles('classify/rules')
+    .map((f) => basename(f, '.ts'))
+    .filter((f) => f !== 'index');
 
-  it.each(REASONS)('%s has a rule file, one place in the order, a category and ja/en advice', (reason) => {
+  it.each(REASONS)('%s has a rule file, one place in the order and ja/en advice', (reason) => {
     expect(ruleFiles).toContain(reason);
-    expect(ordered.filter((r) => r === reason)).toHaveLength(1);
-    expect(CATEGORY_OF_REASON[reason]).toBeTruthy();
+    expect(RULES[reason].reason).toBe(reason);
+    expect(ORDER.filter((r) => r === reason)).toHaveLength(1);
     const advice = REASON_ADVICE[reason];
     for (const text of [advice.summary, advice.remedy]) {
       expect(text.ja.length).toBeGreaterThan(5);
@@ -58,15 +58,18 @@ describe('the reasons', () => {
   it('has no rule file for a reason outside the typed union', () => {
     expect(ruleFiles.filter((f) => !(REASONS as readonly string[]).includes(f))).toEqual([]);
   });
-});
 
-describe('the receiving-provider rules', () => {
-  it.each(tsFiles('classify/providers').filter((f) => !['index.ts', 'provider.ts'].includes(f)))(
-    'providers/%s is in the provider list',
-    async (file) => {
-      const module: Record<string, unknown> = await import(join(CORE, 'classify', 'providers', file));
-      const rules = Object.values(module);
-      expect(rules.some((rule) => (PROVIDERS as readonly unknown[]).includes(rule))).toBe(true);
-    },
-  );
+  it('gives each status code to one reason only', () => {
+    const owners = new Map<string, string[]>();
+    for (const rule of Object.values(RULES)) {
+      for (const status of rule.statuses ?? [])
+        owners.set(status, [...(owners.get(status) ?? []), rule.reason]);
+    }
+    expect([...owners].filter(([, reasons]) => reasons.length > 1)).toEqual([]);
+  });
+
+  it('names the sources of every rule', () => {
+    const unsourced = Object.values(RULES).filter((rule) => rule.sources.length === 0);
+    expect(unsourced.map((rule) => rule.reason)).toEqual([]);
+  });
 });

@@ -9,12 +9,15 @@ export interface DsnOptions {
   command?: 'RCPT TO' | 'MAIL FROM' | 'end of DATA' | 'DATA';
   recipient?: string;
   originalSubject?: string;
+  /** The remote MTA that answered; mx.example.net when not given. */
+  remoteMta?: string;
 }
 
 export function postfixBounce(options: DsnOptions): string {
   const recipient = options.recipient ?? 'user@example.net';
   const status = options.status ?? /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(options.words)?.[1] ?? '5.0.0';
   const command = options.command ?? 'RCPT TO';
+  const remoteMta = options.remoteMta ?? 'mx.example.net';
   const subject = options.originalSubject ?? 'Your order';
   return [
     'Return-Path: <>',
@@ -36,7 +39,7 @@ export function postfixBounce(options: DsnOptions): string {
     "I'm sorry to have to inform you that your message could not",
     'be delivered to one or more recipients.',
     '',
-    `<${recipient}>: host mx.example.net[192.0.2.25] said: ${options.words} (in reply to ${command} command)`,
+    `<${recipient}>: host ${remoteMta}[192.0.2.25] said: ${options.words} (in reply to ${command} command)`,
     '',
     '--B1',
     'Content-Description: Delivery report',
@@ -48,7 +51,7 @@ export function postfixBounce(options: DsnOptions): string {
     `Final-Recipient: rfc822; ${recipient}`,
     'Action: failed',
     `Status: ${status}`,
-    'Remote-MTA: dns; mx.example.net',
+    `Remote-MTA: dns; ${remoteMta}`,
     `Diagnostic-Code: smtp; ${options.words}`,
     '',
     '--B1',

@@ -1,32 +1,21 @@
-// Decides one recipient's reason: the format's verdict, the receiving provider's wording, the status
-// code and the server's words in one order, then structural fallbacks.
+// Decides one recipient's reason by walking THE decision order (order.ts) once.
 import type { ParsedRecipient } from '../mta/parser.ts';
-import { MATCH_LIMIT } from '../text.ts';
+import { findSmtpReplyCode } from '../mta/reply-code.ts';
+import { settleCodes } from '../settle-codes.ts';
+import { firstAddress, MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
-import { agentVerdict } from './delivery-agents.ts';
-import { FIRST_PASS, LATER_PASS, RULE_OF_REASON } from './order.ts';
-import { providerVerdict } from './providers/index.ts';
-import { reasonOfReplyCode } from './reply-codes.ts';
-import { type ReasonRule, wordsApply, wordsMatch } from './rule.ts';
-import { reasonOfStatus } from './status-codes.ts';
+import { AGENT_IDS, AGENT_NAMES } from './agents.ts';
+import { meaningOfStatus, reasonOfReplyCode } from './codes.ts';
+import { BROAD, ORDER, SPECIFIC, WEAK_VERDICTS } from './order.ts';
+import { type ProviderId, providersOf } from './providers.ts';
+import { type ProviderWording, type ReasonRule, wordsApply, wordsMatch } from './rule.ts';
+import { RULES } from './rules/index.ts';
 
 export interface Verdict {
   reason: Reason;
   /** Set for `undefined` and `onhold`: what was missing to decide. */
   whyUndecided?: string;
 }
-
-/** Format verdicts that the server's own words may still overrule (after Sisimai's "retry" set). */
-const OVERRULABLE = new Set<Reason>([
-  'undefined',
-  'onhold',
-  'systemerror',
-  'securityerror',
-  'expired',
-  'networkerror',
-  'hostunknown',
-  'userunknown',
-]);
 
 /** The words the rules read: lower-cased, white space squeezed, bounded. */
 export function normalizeDiagnostic(text: string): string {
@@ -35,56 +24,145 @@ export function normalizeDiagnostic(text: string): string {
 
 export function classifyRecipient(recipient: ParsedRecipient): Verdict {
   const given = recipient.reason;
-  if (given && !OVERRULABLE.has(given)) return { reason: given };
+  // Step 1: a format that names the reason with certainty (its own error table) knows best.
+  if (given && !WEAK_VERDICTS.has(given)) return { reason: given };
+  // Step 2: a success is a success, whatever else the report says.
   const status = recipient.status ?? '';
   if (status.startsWith('2.') || recipient.action === 'delivered') return { reason: 'delivered' };
 
   const text = normalizeDiagnostic(recipient.diagnosticCode ?? '');
-  const command = recipient.command ?? '';
-  const type = recipient.diagnosticType ?? '';
+  const command = recipient.command || impliedCommand(text);
   const decided =
-    providerVerdict(recipient, text) ?? agentVerdict(text) ?? verdictOfRules(status, text, command, type);
-  // The filter convention (filtered.ts) reads the SMTP command; a format that knows the address is
-  // unknown knows better.
-  if (decided === 'filtered' && given === 'userunknown') return { reason: given };
-  // An MTA that gave up retrying, with no server reply to say otherwise, is the best witness.
-  if (given === 'expired' && !recipient.replyCode) return { reason: given };
+    providerVerdict(providersOf(recipient, text), text, status, command) ??
+    agentVerdict(text) ??
+    verdictOfRules({ status, text, command, type: recipient.diagnosticType ?? '', given });
   if (decided) return { reason: decided };
   if (given) return { reason: given };
   return fallback(recipient, status, text);
 }
 
-/** The two passes of the one order (see order.ts). */
-export function verdictOfRules(
-  status: string,
-  text: string,
-  command: string,
-  diagnosticType = '',
-): Reason | undefined {
-  const named = reasonOfStatus(status);
-  for (const rule of FIRST_PASS) {
-    if (rule.reason === named && !yields(rule, text) && (!rule.namedNeedsWords || wordsMatch(rule, text))) {
-      return rule.reason;
-    }
-    if (wordsApply(rule, text, command)) return rule.reason;
-    if (diagnosticType && rule.diagnosticTypes?.includes(diagnosticType)) return rule.reason;
+/**
+ * The command a reply answered when the bounce does not say: Postfix's smtpd words a refusal by the
+ * recipient restrictions "<address>: Recipient address rejected: ...", which it sends only in
+ * reply to RCPT TO (smtpd_check.c). Other stages' wordings may be delayed to RCPT TO, so only this one.
+ */
+function impliedCommand(text: string): string {
+  return text.includes('recipient address rejected') ? 'RCPT' : '';
+}
+
+/** A server's reply on its own, as the reply table (test/fixtures/replies.tsv) gives it. */
+export interface Reply {
+  text: string;
+  status?: string;
+  replyCode?: string;
+  command?: string;
+  remoteMta?: string;
+  address?: string;
+}
+
+/**
+ * The reason for one server reply: the same order a bounce's recipient goes through. Without an
+ * address, the one the reply names is the recipient (its domain may tell the provider).
+ */
+export function classifyReply(reply: Reply): Reason {
+  const recipient: ParsedRecipient = {
+    address: reply.address ?? (firstAddress(reply.text) || 'user@example.net'),
+    action: 'failed',
+    diagnosticCode: reply.text,
+    status: reply.status ?? '',
+    replyCode: reply.replyCode ?? findSmtpReplyCode(reply.text),
+    command: reply.command ?? '',
+    ...(reply.remoteMta ? { remoteMta: reply.remoteMta } : {}),
+  };
+  return classifyRecipient({ ...recipient, ...settleCodes(recipient) }).reason;
+}
+
+interface Evidence {
+  status: string;
+  /** Normalised words (normalizeDiagnostic). */
+  text: string;
+  command: string;
+  /** Diagnostic-Code type, lower-cased ("smtp", "x-unix"). */
+  type: string;
+  /** A weak format verdict (order.ts WEAK_VERDICTS). */
+  given?: Reason | undefined;
+}
+
+/** Steps 5 to 9 of the one order. */
+export function verdictOfRules(evidence: Evidence): Reason | undefined {
+  const { status, text, command, type, given } = evidence;
+  const meaning = meaningOfStatus(status);
+  // A status whose reason yields to the words of another counts only after every rule's words.
+  const yielded = meaning.names !== undefined && yields(RULES[meaning.names], text);
+  const named = yielded ? undefined : meaning.names;
+  for (const reason of SPECIFIC) {
+    const rule = RULES[reason];
+    if (reason === given) return given;
+    if (reason === named && (!rule.statusNeedsWords || wordsMatch(rule, text))) return reason;
+    if (claimsByWords(rule, text, command, type)) return reason;
   }
+  if (given && given !== 'onhold' && given !== 'undefined') return given;
   if (named) return named;
-  for (const rule of LATER_PASS) {
-    if (wordsApply(rule, text, command)) return rule.reason;
+  for (const reason of BROAD) if (claimsByWords(RULES[reason], text, command, type)) return reason;
+  return yielded ? meaning.names : meaning.leansTo;
+}
+
+function claimsByWords(rule: ReasonRule, text: string, command: string, type: string): boolean {
+  return wordsApply(rule, text, command) || (type !== '' && (rule.diagnosticTypes?.includes(type) ?? false));
+}
+
+function yields(rule: ReasonRule, text: string): boolean {
+  return rule.yieldsTo?.some((reason) => wordsMatch(RULES[reason], text)) ?? false;
+}
+
+type ProviderTable = ReadonlyArray<readonly [reason: Reason, wording: ProviderWording]>;
+const providerTables = new Map<ProviderId, ProviderTable>();
+
+/** One provider's codes and words from every rule file, in the one order. */
+function providerTable(id: ProviderId): ProviderTable {
+  let table = providerTables.get(id);
+  if (!table) {
+    table = ORDER.flatMap((reason) => {
+      const wording = RULES[reason].providers?.[id];
+      return wording ? [[reason, wording] as const] : [];
+    });
+    providerTables.set(id, table);
+  }
+  return table;
+}
+
+/** Step 3: the meaning the answering provider gives its own codes and words. */
+function providerVerdict(
+  providers: readonly ProviderId[],
+  text: string,
+  status: string,
+  command: string,
+): Reason | undefined {
+  for (const id of providers) {
+    for (const [reason, wording] of providerTable(id)) {
+      if (wording.onlyAfter && !wording.onlyAfter.includes(command)) continue;
+      if (wording.statuses?.includes(status)) return reason;
+      if (wording.words?.some((w) => (typeof w === 'string' ? text.includes(w) : w.test(text))))
+        return reason;
+    }
   }
   return undefined;
 }
 
-function yields(rule: ReasonRule, text: string): boolean {
-  return (
-    rule.yieldsTo?.some((reason) => {
-      const other = RULE_OF_REASON.get(reason);
-      return other !== undefined && wordsMatch(other, text);
-    }) ?? false
-  );
+/** Step 4: a local delivery agent quoted in the words names the reason in its own terms. */
+function agentVerdict(text: string): Reason | undefined {
+  for (const agent of AGENT_IDS) {
+    const at = text.search(AGENT_NAMES[agent]);
+    if (at === -1) continue;
+    const said = text.slice(at);
+    for (const reason of ORDER) {
+      if (RULES[reason].agents?.[agent]?.some((phrase) => said.includes(phrase))) return reason;
+    }
+  }
+  return undefined;
 }
 
+/** Steps 10 and 11: what the report's structure still says when no words decided. */
 function fallback(recipient: ParsedRecipient, status: string, text: string): Verdict {
   const subject = status.slice(0, 3);
   if (subject === '5.6' || subject === '4.6') return { reason: 'contenterror' };
@@ -95,6 +173,7 @@ function fallback(recipient: ParsedRecipient, status: string, text: string): Ver
   const command = recipient.command ?? '';
   if (command === 'CONN' || command === 'HELO' || command === 'EHLO') return { reason: 'blocked' };
   if (command === 'MAIL') return { reason: 'rejected' };
+  if (wordsMatch(RULES.vacation, text)) return { reason: 'vacation' };
   if (text) {
     return { reason: 'onhold', whyUndecided: `no rule matches the server's words: "${text.slice(0, 120)}"` };
   }

@@ -1,5 +1,4 @@
-// The categories a support person understands, and which reasons fall into each.
-import type { Reason } from '../types.ts';
+// The categories a support person understands; each reason's rule file (classify/rules/) names its own.
 
 export const CATEGORIES = [
   'recipient-unknown',
@@ -13,42 +12,3 @@ export const CATEGORIES = [
   'other',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
-
-export const CATEGORY_OF_REASON: Readonly<Record<Reason, Category>> = {
-  userunknown: 'recipient-unknown',
-  hostunknown: 'recipient-unknown',
-  hasmoved: 'recipient-unknown',
-  suspend: 'recipient-unknown',
-  notaccept: 'recipient-unknown',
-  filtered: 'rejected-as-spam-or-blocklisted',
-  mailboxfull: 'mailbox-full',
-  exceedlimit: 'message-too-large',
-  mesgtoobig: 'message-too-large',
-  blocked: 'rejected-as-spam-or-blocklisted',
-  badreputation: 'rejected-as-spam-or-blocklisted',
-  spamdetected: 'rejected-as-spam-or-blocklisted',
-  virusdetected: 'rejected-as-spam-or-blocklisted',
-  policyviolation: 'rejected-as-spam-or-blocklisted',
-  rejected: 'rejected-as-spam-or-blocklisted',
-  requireptr: 'rejected-as-spam-or-blocklisted',
-  speeding: 'rejected-as-spam-or-blocklisted',
-  toomanyconn: 'rejected-as-spam-or-blocklisted',
-  norelaying: 'rejected-as-spam-or-blocklisted',
-  contenterror: 'rejected-as-spam-or-blocklisted',
-  notcompliantrfc: 'rejected-as-spam-or-blocklisted',
-  securityerror: 'rejected-as-spam-or-blocklisted',
-  suppressed: 'rejected-as-spam-or-blocklisted',
-  authfailure: 'sender-authentication',
-  failedstarttls: 'sender-authentication',
-  expired: 'temporary-or-delayed',
-  networkerror: 'temporary-or-delayed',
-  systemerror: 'temporary-or-delayed',
-  systemfull: 'temporary-or-delayed',
-  mailererror: 'temporary-or-delayed',
-  syntaxerror: 'other',
-  vacation: 'auto-reply',
-  feedback: 'complaint',
-  delivered: 'other',
-  onhold: 'other',
-  undefined: 'other',
-};

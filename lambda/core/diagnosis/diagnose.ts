@@ -1,6 +1,8 @@
 // Turns a decoded report into the one diagnosis a support person reads: category, summary, remedy.
+
+import { RULES } from '../classify/rules/index.ts';
 import type { BounceReport, Reason, RecipientResult } from '../types.ts';
-import { CATEGORY_OF_REASON, type Category } from './categories.ts';
+import type { Category } from './categories.ts';
 import { type Advice, CARRIER_ADVICE, type LocalText, REASON_ADVICE } from './reasons.ts';
 
 export interface Diagnosis {
@@ -28,7 +30,7 @@ export function diagnoseReport(report: BounceReport): Diagnosis {
   const primary = primaryRecipient(report.recipients);
   const reason: Reason = primary?.reason ?? (report.kind === 'not-bounce' ? 'undefined' : 'onhold');
   const advice = adviceFor(reason, primary);
-  return { category: CATEGORY_OF_REASON[reason], reason, ...advice };
+  return { category: RULES[reason].category, reason, ...advice };
 }
 
 /** The recipient a ticket is about: the first that failed, else the first of any kind. */

@@ -3,6 +3,9 @@ import type { ReasonRule } from '../rule.ts';
 
 export const deliveredRule: ReasonRule = {
   reason: 'delivered',
+  category: 'other',
+  hardBounce: 'never',
+  derivedDetail: '0',
   phrases: [
     'delivered successfully',
     'successfully delivered',
@@ -11,4 +14,5 @@ export const deliveredRule: ReasonRule = {
     'delivered to mailbox',
     'relayed successfully',
   ],
+  sources: ['RFC 3464 (Action: delivered, relayed, expanded; status 2.x.x)'],
 };

@@ -1,20 +1,73 @@
-// toomanyconn: refused because the sending server opened too many connections.
+// toomanyconn: refused because the sending server opened too many connections (or recipients).
 import type { ReasonRule } from '../rule.ts';
 
 export const toomanyconnRule: ReasonRule = {
   reason: 'toomanyconn',
+  category: 'rejected-as-spam-or-blocklisted',
+  hardBounce: 'never',
+  derivedDetail: '935',
+  // 5.5.3 too many recipients (RFC 3463): a limit per connection or transaction.
+  statuses: ['5.5.3'],
   phrases: [
-    'too many recipients',
     'too many connections',
     'too many concurrent',
     'too many simultaneous',
-    'connection limit',
+    'too many open connections',
     'too many sessions',
+    'too many smtp sessions',
+    'too many new tls sessions',
+    'throttling failure',
+    'max emails per hour',
+    'rcpt numbers',
+    'numerous attempts to deliver this message',
+    'too many recipients',
+    'too many errors from your ip',
     'concurrent connections',
     'simultaneous connections',
-    'exceeds connection limit',
+    'connection limit',
+    'connection rate',
     'connection count',
-    'too many open connections',
+    'connections per',
     'max connections',
+    'maximum number of connections',
+    'exceeds connection limit',
+    'per-domain connection limit',
+    'all available ips are at maximum connection limit',
+    'max message per connection',
+    'trop de connexions',
+    'exceeding outbound thread limit',
+  ],
+  patterns: [/\btoo many messages (?:in|for|per) (?:this |one |a )?(?:connection|session)\b/],
+  providers: {
+    iua: { words: [/\bi\.ua\/err\/(?:5)\//] },
+    facebook: { words: [/\bcon-t\d\b/] },
+    microsoft: { words: ['has exceeded the maximum number of connections'] },
+    google: { words: ['your message has too many recipients', 'too many recipients for this sender'] },
+    cox: {
+      words: [
+        /aup#(?:cxcnct|cxmxrt)\b/,
+        'too many sessions from',
+        'requested action aborted: try again later',
+        'message threshold exceeded',
+      ],
+    },
+    spectrum: { words: [/aup#[a-z]{0,2}-?(?:13[0-3]\d|1340)\b/] },
+    orange: { words: [/\b(?:ofr|lpn|ouk)(?:aaa|\d{3})?_(?:104)\b/] },
+    godaddy: { words: [/\bib(?:605|007)\b/] },
+    tencent: {
+      words: [
+        'ip frequency limited',
+        'domain frequency limited',
+        'sender frequency limited',
+        'connection frequency limited',
+      ],
+    },
+    mimecast: { words: ['account service is temporarily unavailable', 'exceeding outbound thread limit'] },
+  },
+  sources: [
+    'RFC 3463 (X.5.3)',
+    'Sisimai 5 reason/why-toomanyconn.go (BSD-2-Clause): a limit on connections, sessions or recipients',
+    'Postfix postscreen/anvil "too many connections from", Sendmail daemon.c "too many SMTP sessions for this host"',
+    'Microsoft 365 4.7.652; Cox and Spectrum AUP codes; Tencent "Ip frequency limited"; Mimecast SMTP error codes; Free.fr',
   ],
 };

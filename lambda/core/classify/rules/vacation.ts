@@ -3,6 +3,8 @@ import type { ReasonRule } from '../rule.ts';
 
 export const vacationRule: ReasonRule = {
   reason: 'vacation',
+  category: 'auto-reply',
+  hardBounce: 'never',
   phrases: [
     'out of office',
     'out of the office',
@@ -18,4 +20,5 @@ export const vacationRule: ReasonRule = {
     '自動応答',
     '自動返信',
   ],
+  sources: ['RFC 3834 (automatic responses); Sisimai 5 reason/why-vacation.go (BSD-2-Clause)'],
 };
