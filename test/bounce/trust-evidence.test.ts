@@ -91,8 +91,9 @@ function handlerWith(trustEnv: Record<string, string>): BounceHandler {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     }),
   );
+  const observer = { handled() {}, duplicate() {}, ticketRetry() {}, failed() {} };
   return createBounceHandler(
-    bounceDependencies(config, { s3: s3Client, dynamodb: dynamo.client, secrets }, { txt }),
+    bounceDependencies(config, { s3: s3Client, dynamodb: dynamo.client, secrets }, { txt, observer }),
   );
 }
 
