@@ -214,7 +214,7 @@ class Tally {
 function labelOf(outcome: BounceOutcome): 'ticketed' | 'no ticket' | 'quarantined' {
   return outcome.action === 'ticketed'
     ? 'ticketed'
-    : outcome.action === 'skipped' || outcome.action === 'untrusted'
+    : outcome.action === 'skipped' || outcome.action === 'untrusted' || outcome.action === 'over-budget'
       ? 'no ticket'
       : 'quarantined';
 }
@@ -229,5 +229,7 @@ function describe(outcome: BounceOutcome): string {
       return `no ticket: untrusted bounce (${outcome.problems.join(', ')}) [${outcome.category}]`;
     case 'quarantined':
       return `quarantined: SES ${outcome.verdict} verdict FAIL`;
+    case 'over-budget':
+      return `no ticket: the hour's ticket budget (${outcome.budget}) is used up; replay it in a later hour [${outcome.category}]`;
   }
 }

@@ -46,6 +46,8 @@ export function noTicketLine(file: string, outcome: BounceOutcome): string {
       return `${file} → no ticket: the mail is ${KIND_WORDS[outcome.kind]}; recorded and counted only (TICKET_KINDS)`;
     case 'untrusted':
       return `${file} → no ticket: not tied to a message we sent (${outcome.problems.join(', ')}); stored and counted (TICKET_UNTRUSTED)`;
+    case 'over-budget':
+      return `${file} → no ticket: the hour's ticket budget (${outcome.budget}) is used up; stored and counted (TICKET_BUDGET_PER_HOUR)`;
     case 'ticketed':
       return `${file} → ticket ${outcome.ticketId}`;
   }

@@ -3,14 +3,17 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type BounceObserver, powertoolsBounceObserver } from '../adapters/bounce-observer.ts';
-import { BounceTrust } from '../adapters/bounce-trust.ts';
+import { BounceTrust, type TxtLookup } from '../adapters/bounce-trust.ts';
 import { dynamoIdempotencyStore } from '../adapters/idempotency-store.ts';
 import { LinkSigner } from '../adapters/link-signer.ts';
 import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
 import type { SecretReader } from '../adapters/secret-reader.ts';
+import { DynamoTicketBudget } from '../adapters/ticket-budget.ts';
+import { secretTicketCredentials } from '../adapters/tickets/credentials.ts';
 import { createTicketClient } from '../adapters/tickets/ticket-client.ts';
 import type { BounceConfig } from '../core/bounce/config.ts';
 import type { RetryPolicy } from '../core/bounce/retry-policy.ts';
+import { parseLinkKeys } from '../core/links/link-keys.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
 
 export interface BounceClients {
@@ -23,6 +26,8 @@ export interface BounceWiringOptions {
   observer?: BounceObserver;
   /** Backoff settings of the ticket API client (tests shorten the waits). */
   retry?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
+  /** DNS TXT lookups for the DKIM keys (tests answer from memory). @default the system resolver */
+  txt?: TxtLookup;
 }
 
 export function bounceDependencies(
@@ -44,24 +49,27 @@ export function bounceDependencies(
     tickets: createTicketClient({
       kind: ticketApi.kind,
       url: ticketApi.url,
-      token: () => clients.secrets.read(ticketApi.tokenSecretId, 'token'),
+      credentials: secretTicketCredentials(clients.secrets, ticketApi.tokenSecretId),
       tokenSecretId: ticketApi.tokenSecretId,
       timeoutMs: ticketApi.timeoutMs,
       policy: { ...options.retry, maxAttempts: ticketApi.maxAttempts },
       onRetry: (notice) => observer.ticketRetry(notice),
     }),
     links: new LinkSigner({
-      key: () => clients.secrets.read(links.keySecretId, 'key'),
+      key: async () => parseLinkKeys(await clients.secrets.text(links.keySecretId)),
       viewerBaseUrl: links.viewerBaseUrl,
       expiryDays: links.expiryDays,
     }),
     idempotency: dynamoIdempotencyStore(config.idempotencyTable, clients.dynamodb),
     observer,
     ticketKinds: config.ticketKinds,
+    budget: new DynamoTicketBudget(clients.dynamodb, config.idempotencyTable, config.ticketBudgetPerHour),
     trust: new BounceTrust({
       messageIdDomains: trust.messageIdDomains,
+      dkimDomains: trust.dkimDomains,
       ...(verpKeySecretId ? { verpKey: () => clients.secrets.read(verpKeySecretId, 'key') } : {}),
       ticketUntrusted: trust.ticketUntrusted,
+      ...(options.txt ? { txt: options.txt } : {}),
     }),
   };
 }

@@ -30,7 +30,7 @@ export function localBounceDependencies(options: LocalBounceOptions): BounceDepe
     tickets: createTicketClient({
       kind: 'generic',
       url: options.ticketApiUrl,
-      token: async () => 'local-token',
+      credentials: { authorization: async () => 'Bearer local-token' },
       tokenSecretId: '(local run)',
       timeoutMs: 5_000,
       policy: { maxAttempts: 2, baseDelayMs: 50 },

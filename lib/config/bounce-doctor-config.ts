@@ -39,6 +39,8 @@ export interface BounceDoctorConfig {
     /** Put the rule after this one in the set (existing sets only). */
     readonly afterRule?: string;
     readonly tlsRequired: boolean;
+    /** Regions taken to receive mail beyond the checked list (synth warns). */
+    readonly extraRegions: readonly string[];
   };
   readonly hostedZone?: { readonly id: string; readonly zoneName: string; readonly mailDomain: string };
   readonly ticketApi: {
@@ -47,6 +49,8 @@ export interface BounceDoctorConfig {
     readonly tokenSecretName: string;
     readonly timeoutMs: number;
     readonly maxAttempts: number;
+    /** Tickets an hour at most; past it bounces are stored and counted, with one summary ticket. */
+    readonly budgetPerHour: number;
   };
   /** Kinds that get a ticket; empty: the handler's default (bounce, delay, feedback). */
   readonly ticketKinds: readonly string[];
@@ -57,18 +61,24 @@ export interface BounceDoctorConfig {
   };
   /** Which bounces answer a message we sent (forged bounces otherwise): the handler's trust settings. */
   readonly trust: {
-    /** Domains of the Message-IDs our mail carries; empty: every bounce is trusted. */
+    /** Domains of the Message-IDs our mail carries; with the others empty: every bounce is trusted. */
     readonly messageIdDomains: readonly string[];
+    /** Domains (d=) of the DKIM signatures our mail carries: a signed returned original vouches for the bounce. */
+    readonly dkimDomains: readonly string[];
     /** The Secrets Manager secret with the VERP signing key, when the sender signs its return paths. */
     readonly verpKeySecretName?: string;
     /** Ticket untrusted bounces too (marked untrusted). */
     readonly ticketUntrusted: boolean;
   };
   readonly bounceHandler: { readonly memoryMb: number; readonly reservedConcurrency: number };
+  /** The viewer behind its public Function URL: at most this many requests at once. */
+  readonly viewer: { readonly reservedConcurrency: number };
   readonly retention: { readonly mailDays: number; readonly logDays: number };
   readonly kmsKeyArn?: string;
   readonly probe: ProbeConfig;
   readonly alerts: AlertsConfig;
+  /** Things synth should say but not refuse (e.g. a region from receiving.extraRegions). */
+  readonly warnings: readonly string[];
 }
 
 /** Region and account from the environment (CDK_DEFAULT_REGION/ACCOUNT), used when cdk.json has none. */
@@ -120,11 +130,14 @@ export function readBounceDoctorConfig(
     );
   }
   const hostedZone = readHostedZone(context);
+  const receiving = readReceiving(context, stackName);
+  if (hostedZone) checkRecipientsInside(receiving.recipients, hostedZone.mailDomain);
+  const checked = checkReceivingRegion('region', region, receiving.extraRegions);
   return {
     stackName,
-    region: checkReceivingRegion('region', region),
+    region: checked.region,
     ...(account ? { account } : {}),
-    receiving: readReceiving(context, stackName),
+    receiving,
     ...(hostedZone ? { hostedZone } : {}),
     ticketApi: {
       kind: context.oneOf('ticketApi.kind', TICKET_API_KINDS, 'generic'),
@@ -138,6 +151,7 @@ export function readBounceDoctorConfig(
       ),
       timeoutMs: context.integer('ticketApi.timeoutMs', 10_000, { min: 1000, max: 60_000 }),
       maxAttempts: context.integer('ticketApi.maxAttempts', 4, { min: 1, max: 10 }),
+      budgetPerHour: context.integer('ticketApi.budgetPerHour', 100, { min: 1, max: 100_000 }),
     },
     ticketKinds: readTicketKinds(context),
     links,
@@ -146,11 +160,28 @@ export function readBounceDoctorConfig(
       memoryMb: context.integer('bounceHandler.memoryMb', 1024, { min: 512, max: 10_240 }),
       reservedConcurrency: context.integer('bounceHandler.reservedConcurrency', 5, { min: 1, max: 1000 }),
     },
+    viewer: {
+      reservedConcurrency: context.integer('viewer.reservedConcurrency', 10, { min: 1, max: 1000 }),
+    },
     retention,
     ...(kmsKeyArn ? { kmsKeyArn } : {}),
     probe: readProbe(context),
     alerts: readAlerts(context),
+    warnings: checked.warning ? [checked.warning] : [],
   };
+}
+
+/** The MX record sends the mail domain's mail to SES: a recipient outside it would never get mail. */
+function checkRecipientsInside(recipients: readonly string[], mailDomain: string): void {
+  for (const recipient of recipients) {
+    const domain = recipient.includes('@') ? recipient.slice(recipient.lastIndexOf('@') + 1) : recipient;
+    const bare = domain.toLowerCase().replace(/^\./, '');
+    if (bare === mailDomain || bare.endsWith(`.${mailDomain}`)) continue;
+    throw new ConfigError(
+      'receiving.recipients',
+      `"${recipient}" is not inside hostedZone.mailDomain "${mailDomain}", whose MX record the stack creates`,
+    );
+  }
 }
 
 function readReceiving(context: ContextReader, stackName: string): BounceDoctorConfig['receiving'] {
@@ -181,6 +212,7 @@ function readReceiving(context: ContextReader, stackName: string): BounceDoctorC
     ruleName: sesName(context, 'receiving.ruleName') ?? `${stackName}-bounces`,
     ...(afterRule ? { afterRule } : {}),
     tlsRequired: context.boolean('receiving.tlsRequired', true),
+    extraRegions: context.list('receiving.extraRegions').map((r) => r.trim().toLowerCase()),
   };
 }
 
@@ -196,9 +228,15 @@ function readHostedZone(context: ContextReader): BounceDoctorConfig['hostedZone'
       "is required with hostedZone.id: the zone's domain, e.g. example.com",
     );
   }
-  const mailDomain = (context.optionalString('hostedZone.mailDomain') ?? zoneName)
-    .replace(/\.$/, '')
-    .toLowerCase();
+  // Explicit: a default of the zone's apex would send the whole domain's mail to SES.
+  const configured = context.optionalString('hostedZone.mailDomain');
+  if (!configured) {
+    throw new ConfigError(
+      'hostedZone.mailDomain',
+      'is required with hostedZone.id: the domain SES receives bounces for, e.g. bounces.example.com',
+    );
+  }
+  const mailDomain = configured.replace(/\.$/, '').toLowerCase();
   if (!DOMAIN.test(mailDomain) || !(mailDomain === zoneName || mailDomain.endsWith(`.${zoneName}`))) {
     throw new ConfigError(
       'hostedZone.mailDomain',
@@ -220,18 +258,24 @@ function readLinks(context: ContextReader): BounceDoctorConfig['links'] {
   };
 }
 
-function readTrust(context: ContextReader): BounceDoctorConfig['trust'] {
-  const messageIdDomains = context.list('trust.messageIdDomains').map((d) => d.trim().toLowerCase());
-  for (const domain of messageIdDomains) {
-    if (!DOMAIN.test(domain)) {
-      throw new ConfigError('trust.messageIdDomains', `"${domain}" is not a domain name (e.g. example.com)`);
-    }
+function readDomains(context: ContextReader, key: string): string[] {
+  const domains = context.list(key).map((d) => d.trim().toLowerCase());
+  for (const domain of domains) {
+    if (!DOMAIN.test(domain))
+      throw new ConfigError(key, `"${domain}" is not a domain name (e.g. example.com)`);
   }
+  return domains;
+}
+
+function readTrust(context: ContextReader): BounceDoctorConfig['trust'] {
+  const messageIdDomains = readDomains(context, 'trust.messageIdDomains');
+  const dkimDomains = readDomains(context, 'trust.dkimDomains');
   const verpKeySecretName = context.has('trust.verpKeySecretName')
     ? context.secretName('trust.verpKeySecretName', 'the Secrets Manager secret with the VERP signing key')
     : undefined;
   return {
     messageIdDomains,
+    dkimDomains,
     ...(verpKeySecretName ? { verpKeySecretName } : {}),
     ticketUntrusted: context.boolean('trust.ticketUntrusted', false),
   };

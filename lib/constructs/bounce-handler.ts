@@ -28,6 +28,8 @@ export interface BounceHandlerProps {
     readonly tokenSecretName: string;
     readonly timeoutMs: number;
     readonly maxAttempts: number;
+    /** Tickets an hour at most. @default 100 */
+    readonly budgetPerHour?: number;
   };
   /** Kinds of mail that get a ticket. @default - the handler's own list (bounce, delay, feedback) */
   readonly ticketKinds?: readonly string[];
@@ -38,6 +40,7 @@ export interface BounceHandlerProps {
   /** Forged-bounce checks (docs/forged-bounces.md). @default - every bounce trusted */
   readonly trust?: {
     readonly messageIdDomains: readonly string[];
+    readonly dkimDomains?: readonly string[];
     readonly verpKeySecretName?: string;
     readonly ticketUntrusted: boolean;
   };
@@ -114,6 +117,7 @@ export class BounceHandler extends Construct {
         TICKET_TOKEN_SECRET_ID: ticketApi.tokenSecretName,
         TICKET_TIMEOUT_MS: String(ticketApi.timeoutMs),
         TICKET_MAX_ATTEMPTS: String(ticketApi.maxAttempts),
+        TICKET_BUDGET_PER_HOUR: String(ticketApi.budgetPerHour ?? 100),
         ...(props.ticketKinds && props.ticketKinds.length > 0
           ? { TICKET_KINDS: props.ticketKinds.join(',') }
           : {}),
@@ -207,6 +211,9 @@ function trustEnvironment(trust: BounceHandlerProps['trust']): Record<string, st
   return {
     ...(trust.messageIdDomains.length > 0
       ? { TRUSTED_MESSAGE_ID_DOMAINS: trust.messageIdDomains.join(',') }
+      : {}),
+    ...(trust.dkimDomains && trust.dkimDomains.length > 0
+      ? { TRUSTED_DKIM_DOMAINS: trust.dkimDomains.join(',') }
       : {}),
     ...(trust.verpKeySecretName ? { VERP_KEY_SECRET_ID: trust.verpKeySecretName } : {}),
     TICKET_UNTRUSTED: String(trust.ticketUntrusted),

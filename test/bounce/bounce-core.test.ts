@@ -48,7 +48,8 @@ describe('configuration', () => {
         expiryDays: 30,
       },
       ticketKinds: ['bounce', 'delay', 'feedback'],
-      trust: { messageIdDomains: [], ticketUntrusted: false },
+      ticketBudgetPerHour: 100,
+      trust: { messageIdDomains: [], dkimDomains: [], ticketUntrusted: false },
     });
   });
 

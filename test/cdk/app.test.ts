@@ -42,7 +42,6 @@ describe('cdk-nag (AWS Solutions)', () => {
       'AwsSolutions-IAM5[Resource::<arn>/originals/*]',
       'AwsSolutions-IAM5[Resource::<arn>/originals/*]',
       'AwsSolutions-IAM5[Resource::<arn>:*]',
-      'AwsSolutions-S1',
       'AwsSolutions-SQS3',
     ]);
     for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(80);

@@ -33,4 +33,15 @@ export type BounceOutcome =
       reason: Reason;
       originalStored: boolean;
       problems: TrustProblem[];
+    }
+  | {
+      sesMessageId: string;
+      /** The hour's ticket budget was used up: stored and counted, not ticketed, not marked handled. */
+      action: 'over-budget';
+      kind: MessageKind;
+      category: Category;
+      reason: Reason;
+      originalStored: boolean;
+      /** The budget of the hour (TICKET_BUDGET_PER_HOUR). */
+      budget: number;
     };
