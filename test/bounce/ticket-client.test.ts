@@ -9,7 +9,7 @@ import {
 } from '../../lambda/adapters/tickets/errors.ts';
 import type { RetryNotice } from '../../lambda/adapters/tickets/post-json.ts';
 import { createTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
-import type { TicketApiKind } from '../../lambda/core/bounce/config.ts';
+import type { HttpTicketApiKind } from '../../lambda/core/bounce/config.ts';
 import type { TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
 import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 import { sampleDraft } from '../helpers/ticket-drafts.ts';
@@ -34,7 +34,7 @@ beforeEach(() => {
   retries = [];
 });
 
-function client(kind: TicketApiKind = 'generic', maxAttempts = 4) {
+function client(kind: HttpTicketApiKind = 'generic', maxAttempts = 4) {
   return createTicketClient({
     kind,
     url: api.url,

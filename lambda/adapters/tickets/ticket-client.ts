@@ -1,6 +1,7 @@
 // The ticket API clients: `generic` (bounce-doctor's JSON, see docs/ticket.md) and `zendesk` (its Tickets API).
-// Both POST with the Bearer token, `Idempotency-Key: <SES message id>`, timeouts and retries.
-import type { TicketApiKind } from '../../core/bounce/config.ts';
+// Both POST with the Bearer token, `Idempotency-Key: <SES message id>`, timeouts and retries. (`mail`
+// sends no request to an API: systems/mail.ts.)
+import type { HttpTicketApiKind } from '../../core/bounce/config.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/bounce/retry-policy.ts';
 import type { TicketDraft } from '../../core/bounce/ticket-draft.ts';
 import { genericTicketPayload, zendeskTicketPayload } from '../../core/bounce/ticket-payloads.ts';
@@ -17,7 +18,7 @@ export interface TicketClient {
 }
 
 export interface TicketClientOptions {
-  kind: TicketApiKind;
+  kind: HttpTicketApiKind;
   url: string;
   /** The Bearer token, e.g. read from Secrets Manager (cached per container). */
   token: () => Promise<string>;
@@ -52,7 +53,7 @@ interface Format {
   posted(answer: JsonAnswer): PostedTicket;
 }
 
-const FORMATS: Readonly<Record<TicketApiKind, Format>> = {
+const FORMATS: Readonly<Record<HttpTicketApiKind, Format>> = {
   generic: {
     payload: genericTicketPayload,
     posted: (answer) => {

@@ -153,6 +153,7 @@ function originalOf(report: BounceReport): TicketOriginal | null {
   return {
     subject: oneLine(original.subject),
     ...(original.messageId ? { messageId: original.messageId } : {}),
+    ...(original.references ? { references: original.references } : {}),
     ...(original.from ? { from: oneLine(original.from) } : {}),
     ...(original.to ? { to: original.to.map(oneLine) } : {}),
     ...(original.date ? { date: original.date } : {}),
