@@ -214,7 +214,10 @@ class Tally {
 function labelOf(outcome: BounceOutcome): 'ticketed' | 'no ticket' | 'quarantined' {
   return outcome.action === 'ticketed'
     ? 'ticketed'
-    : outcome.action === 'skipped' || outcome.action === 'untrusted' || outcome.action === 'own-mail'
+    : outcome.action === 'skipped' ||
+        outcome.action === 'untrusted' ||
+        outcome.action === 'over-budget' ||
+        outcome.action === 'own-mail'
       ? 'no ticket'
       : 'quarantined';
 }
@@ -231,5 +234,7 @@ function describe(outcome: BounceOutcome): string {
       return `no ticket: our own ticket mail came back (${outcome.evidence}) [${outcome.category}]`;
     case 'quarantined':
       return `quarantined: SES ${outcome.verdict} verdict FAIL`;
+    case 'over-budget':
+      return `no ticket: the hour's ticket budget (${outcome.budget}) is used up; replay it in a later hour [${outcome.category}]`;
   }
 }

@@ -66,7 +66,7 @@ export async function runLocal(options: RunLocalOptions): Promise<number> {
       viewer = await startLocalViewer(
         createViewerHandler({
           mails: new FolderOriginalStore(originalsFolder),
-          linkKey: async () => linkKey,
+          linkKeys: async () => linkKey,
           observer: printRequests(options.err),
         }),
         { port: options.serve.port },

@@ -60,6 +60,8 @@ export function noTicketLine(file: string, outcome: BounceOutcome): string {
       return `${file} → no ticket: not tied to a message we sent (${outcome.problems.join(', ')}); stored and counted (TICKET_UNTRUSTED)`;
     case 'own-mail':
       return `${file} → no ticket: our own ticket mail came back (${outcome.evidence}); recorded and counted only`;
+    case 'over-budget':
+      return `${file} → no ticket: the hour's ticket budget (${outcome.budget}) is used up; stored and counted (TICKET_BUDGET_PER_HOUR)`;
     case 'ticketed':
       return `${file} → ticket ${outcome.ticketId}`;
   }

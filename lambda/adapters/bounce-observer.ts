@@ -2,7 +2,8 @@
 // reasons, categories and ticket ids: never mail content or secrets. Metrics, namespace BounceDoctor:
 // Bounces (dimensions category, reason), TicketsPosted, Skipped (kind), Quarantined (verdict),
 // Duplicates, DuplicatesInProgress, TicketApiRetries, Failures (error), Untrusted (action: ticketed or
-// recorded: bounces not tied to a message we sent), OwnMail (evidence: our ticket mail came back).
+// recorded: bounces not tied to a message we sent), OverBudget (past the hour's ticket budget),
+// OwnMail (evidence: our ticket mail came back).
 import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { BounceOutcome } from '../core/bounce/outcome.ts';
@@ -30,6 +31,12 @@ export const powertoolsBounceObserver: BounceObserver = {
       case 'untrusted':
         count('Untrusted', { action: 'recorded' });
         logger.warn('bounce not tied to a message we sent: stored and counted, no ticket', { ...outcome });
+        break;
+      case 'over-budget':
+        count('OverBudget');
+        logger.warn("the hour's ticket budget is used up: bounce stored and counted, no ticket", {
+          ...outcome,
+        });
         break;
       case 'skipped':
         count('Skipped', { kind: outcome.kind });

@@ -10,10 +10,13 @@ import { dynamoIdempotencyStore } from '../adapters/idempotency-store.ts';
 import { LinkSigner } from '../adapters/link-signer.ts';
 import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
 import type { SecretReader } from '../adapters/secret-reader.ts';
+import { DynamoTicketBudget } from '../adapters/ticket-budget.ts';
+import { secretTicketCredentials } from '../adapters/tickets/credentials.ts';
 import { createMailTicketClient, sesMailTransport } from '../adapters/tickets/systems/mail.ts';
 import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
 import type { BounceConfig } from '../core/bounce/config.ts';
 import type { RetryPolicy } from '../core/bounce/retry-policy.ts';
+import { parseLinkKeys } from '../core/links/link-keys.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
 
 export interface BounceClients {
@@ -49,13 +52,14 @@ export function bounceDependencies(
     tickets: ticketClient(config.ticketApi, clients, options, observer),
     ...(ticketApi.kind === 'mail' ? { ticketMailSender: ticketApi.mail.from } : {}),
     links: new LinkSigner({
-      key: () => clients.secrets.read(links.keySecretId, 'key'),
+      key: async () => parseLinkKeys(await clients.secrets.text(links.keySecretId)),
       viewerBaseUrl: links.viewerBaseUrl,
       expiryDays: links.expiryDays,
     }),
     idempotency: dynamoIdempotencyStore(config.idempotencyTable, clients.dynamodb),
     observer,
     ticketKinds: config.ticketKinds,
+    budget: new DynamoTicketBudget(clients.dynamodb, config.idempotencyTable, config.ticketBudgetPerHour),
     trust: new BounceTrust({
       messageIdDomains: trust.messageIdDomains,
       ...(verpKeySecretId ? { verpKey: () => clients.secrets.read(verpKeySecretId, 'key') } : {}),
@@ -82,7 +86,7 @@ function ticketClient(
   return createTicketClient({
     kind: ticketApi.kind,
     url: ticketApi.url,
-    token: () => clients.secrets.read(ticketApi.tokenSecretId, 'token'),
+    credentials: secretTicketCredentials(clients.secrets, ticketApi.tokenSecretId),
     tokenSecretId: ticketApi.tokenSecretId,
     timeoutMs: ticketApi.timeoutMs,
     policy: { ...options.retry, maxAttempts: ticketApi.maxAttempts },

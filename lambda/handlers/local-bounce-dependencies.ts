@@ -53,7 +53,7 @@ function localTicketClient(ticket: LocalBounceOptions['ticket']): TicketClient {
   return createTicketClient({
     kind: 'generic',
     url: ticket.url,
-    token: async () => 'local-token',
+    credentials: { authorization: async () => 'Bearer local-token' },
     tokenSecretId: '(local run)',
     timeoutMs: 5_000,
     policy: { maxAttempts: 2, baseDelayMs: 50 },

@@ -48,6 +48,7 @@ describe('configuration', () => {
         expiryDays: 30,
       },
       ticketKinds: ['bounce', 'delay', 'feedback'],
+      ticketBudgetPerHour: 100,
       trust: { messageIdDomains: [], ticketUntrusted: false },
     });
   });

@@ -118,7 +118,8 @@ describe('a bounce becomes one mail that replies to the returned original', () =
     }
     expect(plain.indexOf('宛先のメールボックス')).toBeLessThan(plain.indexOf("The recipient's mailbox"));
     const html = parsed.html || '';
-    expect(html).toContain('<p lang="ja">宛先のメールボックスが容量いっぱいです。</p>');
+    expect(html).toContain('<p>宛先のメールボックスが容量いっぱいです。</p>');
+    expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain(`<a href="${VIEWER}/o/`);
     expect(html).toContain(`<a href="${VIEWER}/r/`);
   });
@@ -199,12 +200,16 @@ describe('a hostile bounce', () => {
     const html = parsed.html || '';
     expect(html).not.toMatch(/<script|<img|<b>|="https:\/\/evil/i);
     expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
-    expect(html).toContain('&lt;a href=&quot;https://evil.example/phish&quot;&gt;');
+    // Escaped, and defanged so that no linkifier makes a link of it.
+    expect(html).toContain('&lt;a href=&quot;https[:]//evil.example/phish&quot;&gt;');
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
     expect(hrefs).toHaveLength(2);
     for (const href of hrefs) expect(href?.startsWith(`${VIEWER}/`)).toBe(true);
-    // The plain text part carries the words as they were: text is never markup.
+    // The plain text part carries the words as text (never markup), their URLs defanged: helpdesks
+    // turn URLs in plain text into links.
     expect(parsed.text).toContain('<script>window.__pwned=3</script>');
+    expect(parsed.text).toContain('<a href="https[:]//evil.example/phish">');
+    expect(parsed.text).not.toMatch(/https:\/\/evil/);
   });
 
   it('its HTML part, opened in Chromium, runs nothing and loads nothing', async () => {

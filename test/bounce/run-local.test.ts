@@ -31,8 +31,8 @@ describe('npm start (run-local)', () => {
       expect(block).toMatch(/\n {4}- \S+@\S+: [a-z]+/);
       expect(block).toMatch(/\n {2}remedy ja: {2}.*[ぁ-んァ-ン一-龥]/);
       expect(block).toMatch(/\n {2}remedy en: {2}[A-Z]/);
-      expect(block).toMatch(/\n {2}original: {3}https:\/\/viewer\.bounce-doctor\.example\/o\/v1\.o\./);
-      expect(block).toMatch(/\n {2}raw bounce: https:\/\/viewer\.bounce-doctor\.example\/r\/v1\.r\./);
+      expect(block).toMatch(/\n {2}original: {3}https:\/\/viewer\.bounce-doctor\.example\/o\/v2\.0\.o\./);
+      expect(block).toMatch(/\n {2}raw bounce: https:\/\/viewer\.bounce-doctor\.example\/r\/v2\.0\.r\./);
     }
     expect(stdout).toContain('lhost-postfix-63.eml → ticket');
     expect(stdout).toContain('[mailbox-full] ニャーン');
@@ -78,7 +78,7 @@ describe('npm start (run-local)', () => {
         messageId: '<bounce-doctor.lhost-postfix-63@bounces.example>',
       });
       expect(mail.text).toContain("The recipient's mailbox is full.");
-      expect(mail.html).toContain('<p lang="en">The recipient&#39;s mailbox is full.</p>');
+      expect(mail.html).toContain('<p>The recipient&#39;s mailbox is full.</p>');
     } finally {
       rmSync(keep, { recursive: true, force: true });
     }

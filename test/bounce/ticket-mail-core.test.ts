@@ -2,11 +2,13 @@
 // Message-ID, extra headers), the message ids read from hostile headers, and how our own mail is known.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { composeTicketMail } from '../../lambda/adapters/tickets/systems/mail.ts';
+import { composeTicketMail, createMailTicketClient } from '../../lambda/adapters/tickets/systems/mail.ts';
 import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
 import { BounceConfigError } from '../../lambda/core/bounce/errors.ts';
 import { ownMailEvidence } from '../../lambda/core/bounce/own-mail.ts';
+import { budgetSummaryNotice } from '../../lambda/core/bounce/ticket-budget.ts';
 import type { TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
 import {
   buildTicketMail,
@@ -149,6 +151,29 @@ describe('the ticket mail', () => {
     expect(head).toMatch(/^Date: Fri, 27 Nov 2026 09:15:04 \+0000$/m);
     expect(head).not.toMatch(/^Bcc:/im);
     expect(raw.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('a notice (the hourly budget summary)', () => {
+  it('is a new conversation to the helpdesk, with its own Message-ID and our words in both parts', async () => {
+    const sent: Buffer[] = [];
+    const client = createMailTicketClient({
+      settings: SETTINGS,
+      transport: {
+        send: async (raw) => {
+          sent.push(raw);
+          return `sent-${sent.length}`;
+        },
+      },
+    });
+    const notice = budgetSummaryNotice('2026-11-27T09', 100);
+    expect(await client.postNotice(notice)).toEqual({ id: 'sent-1' });
+    const mail = await simpleParser(sent[0] as Buffer);
+    expect(mail.subject).toBe(notice.title);
+    expect(mail.messageId).toBe('<bounce-doctor.ticket-budget-2026-11-27T09@bounces.example.com>');
+    expect(mail.inReplyTo).toBeUndefined();
+    expect(mail.text).toContain('bounce-doctor replay --s3 --since 2026-11-27T09:00:00Z');
+    expect(mail.html).toContain('<p>bounce-doctor replay --s3 --since 2026-11-27T09:00:00Z');
   });
 });
 

@@ -21,8 +21,8 @@ const sanitize = (html: string, inline = new Map<string, InlineImage>(), budget 
 
 describe('routes', () => {
   it.each([
-    ['GET', '/o/v1.o.1.AA.BB', { action: 'preview', link: 'original', token: 'v1.o.1.AA.BB' }],
-    ['GET', '/r/v1.r.1.AA.BB/', { action: 'preview', link: 'raw', token: 'v1.r.1.AA.BB' }],
+    ['GET', '/o/v2.0.o.1.AA.BB', { action: 'preview', link: 'original', token: 'v2.0.o.1.AA.BB' }],
+    ['GET', '/r/v2.0.r.1.AA.BB/', { action: 'preview', link: 'raw', token: 'v2.0.r.1.AA.BB' }],
     ['HEAD', '/o/T/download', { action: 'download', link: 'original', downloadPath: '/o/T/download' }],
     ['GET', '/r/T/download', { action: 'download', link: 'raw', downloadPath: '/r/T/download' }],
     ['GET', '/o/T/download/more', { action: 'not-found' }],
@@ -208,13 +208,13 @@ describe('the handler', () => {
     const failed = vi.fn();
     const handler = createViewerHandler({
       mails: { read: async () => ({ status: 'missing' }) },
-      linkKey: async () => {
+      linkKeys: async () => {
         throw new Error('AccessDeniedException');
       },
       observer: { served: () => undefined, failed },
     });
     const response = await handler({
-      rawPath: '/o/v1.o.1.AA.BB',
+      rawPath: '/o/v2.0.o.1.AA.BB',
       requestContext: { http: { method: 'GET' } },
     });
     expect(response.statusCode).toBe(500);

@@ -28,6 +28,8 @@ export interface BounceConfig {
   links: { keySecretId: string; viewerBaseUrl: string; expiryDays: number };
   /** Kinds of mail that get a ticket; the others are recorded and counted only. */
   ticketKinds: readonly MessageKind[];
+  /** Tickets an hour at most (UTC hours); past it bounces are stored and counted, with one summary ticket. */
+  ticketBudgetPerHour: number;
   /** Forged bounces: which bounces are tied to a message we sent (docs/forged-bounces.md); none set: all trusted. */
   trust: {
     messageIdDomains: readonly string[];
@@ -44,6 +46,7 @@ export const BOUNCE_DEFAULTS = {
   ticketKinds: ['bounce', 'delay', 'feedback'] as readonly MessageKind[],
   ticketTimeoutMs: 10_000,
   ticketMaxAttempts: 4,
+  ticketBudgetPerHour: 100,
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -61,6 +64,12 @@ export function bounceConfigFromEnv(env: Env): BounceConfig {
       expiryDays: parseNumber('LINK_EXPIRY_DAYS', env.LINK_EXPIRY_DAYS, BOUNCE_DEFAULTS.linkExpiryDays),
     },
     ticketKinds: parseTicketKinds(env.TICKET_KINDS),
+    ticketBudgetPerHour: parseNumber(
+      'TICKET_BUDGET_PER_HOUR',
+      env.TICKET_BUDGET_PER_HOUR,
+      BOUNCE_DEFAULTS.ticketBudgetPerHour,
+      { integer: true },
+    ),
     trust: trustConfigFromEnv(env),
   };
 }

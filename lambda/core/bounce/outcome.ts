@@ -43,4 +43,15 @@ export type BounceOutcome =
       category: Category;
       reason: Reason;
       evidence: OwnMailEvidence;
+    }
+  | {
+      sesMessageId: string;
+      /** The hour's ticket budget was used up: stored and counted, not ticketed, not marked handled. */
+      action: 'over-budget';
+      kind: MessageKind;
+      category: Category;
+      reason: Reason;
+      originalStored: boolean;
+      /** The budget of the hour (TICKET_BUDGET_PER_HOUR). */
+      budget: number;
     };

@@ -3,7 +3,9 @@
 // conversation whose reply bounced. Pure: the adapter composes the MIME and sends it.
 import { firstMessageId } from '../mail/message-ids.ts';
 import { type TicketDraft, UNTRUSTED_MARK } from './ticket-draft.ts';
-import { ticketBodyHtml } from './ticket-html.ts';
+import type { TicketNotice } from './ticket-notice.ts';
+import { ticketBodyHtml, ticketBodyText } from './ticket-text.ts';
+import { escapeHtml, plainLine } from './untrusted-text.ts';
 
 export interface TicketMailSettings {
   /** The helpdesk's inbound address. */
@@ -56,9 +58,45 @@ export function buildTicketMail(draft: TicketDraft, settings: TicketMailSettings
       [TICKET_MAIL_HEADER]: draft.sesMessageId,
       ...(settings.autoSubmitted ? { 'Auto-Submitted': 'auto-generated' } : {}),
     },
-    text: draft.body,
-    html: ticketBodyHtml(draft),
+    // The text part as the HTML part: the mail's words defanged, since helpdesks linkify plain text.
+    text: ticketBodyText(draft, { defang: true }),
+    html: htmlDocument(draft.title, ticketBodyHtml(draft)),
   };
+}
+
+/** A notice about the service itself (the hourly budget's summary): a new conversation, our words only. */
+export function buildNoticeMail(notice: TicketNotice, settings: TicketMailSettings): TicketMail {
+  return {
+    from: settings.from,
+    to: settings.to,
+    subject: notice.title,
+    messageId: ticketMessageId(notice.externalId, settings.from),
+    references: [],
+    headers: {
+      [TICKET_MAIL_HEADER]: notice.externalId,
+      ...(settings.autoSubmitted ? { 'Auto-Submitted': 'auto-generated' } : {}),
+    },
+    text: notice.body,
+    html: htmlDocument(
+      notice.title,
+      notice.body
+        .split('\n')
+        .map((line) => `<p>${escapeHtml(line)}</p>`)
+        .join('\n'),
+    ),
+  };
+}
+
+/** The HTML part: the body fragment in a document that names its charset; inline styles only. */
+function htmlDocument(title: string, fragment: string): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html><head><meta charset="utf-8"><title>${escapeHtml(plainLine(title))}</title></head>`,
+    '<body style="font-family:sans-serif;font-size:14px;line-height:1.5;color:#1f2328">',
+    fragment,
+    '</body></html>',
+    '',
+  ].join('\n');
 }
 
 /** `<bounce-doctor.<SES message id>@<sender's domain>>`: one bounce, one id, however often it is sent. */

@@ -1,117 +1,142 @@
-// The ticket as plain text, Japanese and English side by side: what a support person reads first.
+// The ticket's body, Japanese and English side by side: what a support person reads first. Built once as
+// lines of pieces that know where they came from — our words, the mail's words, our links — and
+// rendered as plain text (the generic format's `body`) or as HTML in which the mail's words are escaped,
+// defanged and quoted, and only our own viewer links are links (Zendesk's `html_body`).
 import type { TicketDraft, TicketRecipient } from './ticket-draft.ts';
+import { defangUrls, escapeHtml, untrustedHtml } from './untrusted-text.ts';
 import { VERDICT_NAMES } from './verdicts.ts';
 
-export const MAX_LISTED_RECIPIENTS = 50;
-
-/** The sections' headings, Japanese / English: the same in every form of the ticket. */
-export const SECTION_TITLES = {
-  summary: '概要 / Summary',
-  remedy: '対応 / What to do',
-  recipients: '宛先 / Recipients',
-  original: '元のメール / Original message',
-  rawBounce: 'バウンスメール / Raw bounce',
-  verdicts: 'SES の判定 / SES verdicts',
-} as const;
-
-/** The other fixed words of the ticket, Japanese / English. */
-export const TICKET_WORDS = {
-  untrustedTitle: '注意: 送信元を確認できないバウンス / Warning: untrusted bounce',
-  untrustedJa:
-    'このバウンスは当社が送ったメールへの返信であることを確認できませんでした（偽のバウンスの可能性があります）。',
-  untrustedEn: 'This bounce could not be tied to a message we sent: it may be forged.',
-  noOriginal:
-    'バウンスに元のメールは含まれていませんでした。 / The bounce did not return the original message.',
-  headersOnly: '(ヘッダーのみ返送されました / only the headers came back)',
-  viewOriginal: '表示・ダウンロード / view or download',
-  viewBounce: '表示 / view',
-  linksValidUntil: 'リンクの有効期限 / links valid until',
-} as const;
+const MAX_LISTED_RECIPIENTS = 50;
 
 export type TicketFields = Omit<TicketDraft, 'body'>;
 
-export function ticketBodyText(ticket: TicketFields): string {
+/** Our own text; the mail's text (anyone's words); a link we minted. */
+type Piece = string | { mail: string } | { link: string };
+type BodyLine = readonly Piece[];
+
+/** `defang`: the mail's words with their URLs defanged, for a text a helpdesk linkifies (a mail's text part). */
+export function ticketBodyText(ticket: TicketFields, options: { defang?: boolean } = {}): string {
+  const mailText = options.defang ? defangUrls : (text: string) => text;
+  return bodyLines(ticket)
+    .map((line) =>
+      line
+        .map((piece) =>
+          typeof piece === 'string' ? piece : 'mail' in piece ? mailText(piece.mail) : piece.link,
+        )
+        .join(''),
+    )
+    .join('\n');
+}
+
+/** The same body as an HTML fragment: nothing from the mail can become markup, a link or an image. */
+export function ticketBodyHtml(ticket: TicketFields): string {
+  return bodyLines(ticket)
+    .map((line) => {
+      const html = line.map(htmlPiece).join('');
+      return typeof line[0] === 'string' && line[0].startsWith('■')
+        ? `<p><strong>${html}</strong></p>`
+        : `<p>${html}</p>`;
+    })
+    .filter((paragraph) => paragraph !== '<p></p>')
+    .join('\n');
+}
+
+function htmlPiece(piece: Piece): string {
+  if (typeof piece === 'string') return escapeHtml(piece);
+  if ('mail' in piece) return untrustedHtml(piece.mail);
+  return `<a href="${escapeHtml(piece.link)}" rel="noreferrer">${escapeHtml(piece.link)}</a>`;
+}
+
+const mail = (text: string): Piece => ({ mail: text });
+
+function bodyLines(ticket: TicketFields): BodyLine[] {
   return [
-    ticket.title,
-    '',
+    [mail(ticket.title)],
+    [],
     ...trustLines(ticket),
-    `■ ${SECTION_TITLES.summary}`,
-    ticket.summary.ja,
-    ticket.summary.en,
-    '',
-    `■ ${SECTION_TITLES.remedy}`,
-    ticket.remedy.ja,
-    ticket.remedy.en,
-    '',
-    `■ ${SECTION_TITLES.recipients}`,
+    ['■ 概要 / Summary'],
+    [ticket.summary.ja],
+    [ticket.summary.en],
+    [],
+    ['■ 対応 / What to do'],
+    [ticket.remedy.ja],
+    [ticket.remedy.en],
+    [],
+    ['■ 宛先 / Recipients'],
     ...recipientLines(ticket.recipients),
-    '',
-    `■ ${SECTION_TITLES.original}`,
+    [],
+    ['■ 元のメール / Original message'],
     ...originalLines(ticket),
-    '',
-    `■ ${SECTION_TITLES.rawBounce}`,
-    `${TICKET_WORDS.viewBounce}: ${ticket.links.rawBounce}`,
-    `(${TICKET_WORDS.linksValidUntil} ${ticket.links.expiresAt})`,
-    '',
-    `■ ${SECTION_TITLES.verdicts}`,
-    verdictLine(ticket),
-    '',
-    `SES message id: ${ticket.sesMessageId} · kind: ${ticket.kind} · decoded by: ${ticket.bounce.decodedBy || '-'}`,
-  ].join('\n');
+    [],
+    ['■ バウンスメール / Raw bounce'],
+    ['表示 / view: ', { link: ticket.links.rawBounce }],
+    [`(リンクの有効期限 / links valid until ${ticket.links.expiresAt})`],
+    [],
+    ['■ SES の判定 / SES verdicts'],
+    [verdictLine(ticket)],
+    [],
+    [
+      `SES message id: ${ticket.sesMessageId} · kind: ${ticket.kind} · decoded by: ${ticket.bounce.decodedBy || '-'}`,
+    ],
+  ];
 }
 
 /** A warning first when the bounce could not be tied to a message we sent: it may be forged. */
-function trustLines(ticket: TicketFields): string[] {
+function trustLines(ticket: TicketFields): BodyLine[] {
   if (ticket.trust.trusted) return [];
   return [
-    `■ ${TICKET_WORDS.untrustedTitle}`,
-    TICKET_WORDS.untrustedJa,
-    TICKET_WORDS.untrustedEn,
-    `(${(ticket.trust.problems ?? []).join(', ')})`,
-    '',
+    ['■ 注意: 送信元を確認できないバウンス / Warning: untrusted bounce'],
+    [
+      'このバウンスは当社が送ったメールへの返信であることを確認できませんでした（偽のバウンスの可能性があります）。',
+    ],
+    ['This bounce could not be tied to a message we sent: it may be forged.'],
+    [`(${(ticket.trust.problems ?? []).join(', ')})`],
+    [],
   ];
 }
 
-function recipientLines(recipients: readonly TicketRecipient[]): string[] {
-  const lines = recipients.slice(0, MAX_LISTED_RECIPIENTS).flatMap((r) => {
-    const server = remoteServer(r);
+function recipientLines(recipients: readonly TicketRecipient[]): BodyLine[] {
+  const lines = recipients.slice(0, MAX_LISTED_RECIPIENTS).flatMap((r): BodyLine[] => {
+    const codes = [r.status, r.replyCode].filter(Boolean).join(' ');
+    const bounceType = r.action === 'failed' ? (r.hardBounce ? 'hard bounce' : 'soft bounce') : '';
+    const facts: Piece[] = [r.reason, codes ? mail(codes) : '', bounceType, r.carrier ?? '']
+      .filter((fact) => fact !== '')
+      .flatMap((fact, i) => (i > 0 ? [', ', fact] : [fact]));
     return [
-      `- ${r.address} — ${recipientFacts(r)}`,
-      ...(server ? [`  remote server: ${server}`] : []),
-      ...(r.diagnosticCode ? [`  server said: ${r.diagnosticCode}`] : []),
+      ['- ', mail(r.address), ' — ', ...facts],
+      ...(r.remoteMta
+        ? [['  remote server: ', mail(r.remoteMta), ...(r.command ? [', answering ', mail(r.command)] : [])]]
+        : []),
+      ...(r.diagnosticCode ? [['  server said: ', mail(r.diagnosticCode)]] : []),
     ];
   });
   const more = recipients.length - MAX_LISTED_RECIPIENTS;
-  return more > 0 ? [...lines, `… and ${more} more`] : lines;
+  return more > 0 ? [...lines, [`… and ${more} more`]] : lines;
 }
 
-/** Reason, codes, hard or soft bounce, carrier: `userunknown, 5.1.1 550, hard bounce`. */
-export function recipientFacts(r: TicketRecipient): string {
-  const codes = [r.status, r.replyCode].filter(Boolean).join(' ');
-  const bounceType = r.action === 'failed' ? (r.hardBounce ? 'hard bounce' : 'soft bounce') : '';
-  return [r.reason, codes, bounceType, r.carrier].filter(Boolean).join(', ');
-}
-
-/** The remote server and the command it answered; "" when the bounce does not say. */
-export function remoteServer(r: TicketRecipient): string {
-  return r.remoteMta ? `${r.remoteMta}${r.command ? `, answering ${r.command}` : ''}` : '';
-}
-
-function originalLines(ticket: TicketFields): string[] {
+function originalLines(ticket: TicketFields): BodyLine[] {
   const original = ticket.original;
-  if (!original) return [TICKET_WORDS.noOriginal];
+  if (!original) {
+    return [
+      ['バウンスに元のメールは含まれていませんでした。 / The bounce did not return the original message.'],
+    ];
+  }
+  const header = (name: string, value: string | undefined): BodyLine[] =>
+    value ? [[`${name}: `, mail(value)]] : [];
   return [
-    `Subject: ${original.subject || '(no subject)'}`,
-    ...(original.from ? [`From: ${original.from}`] : []),
-    ...(original.to ? [`To: ${original.to.join(', ')}`] : []),
-    ...(original.date ? [`Date: ${original.date}`] : []),
-    ...(original.messageId ? [`Message-ID: ${original.messageId}`] : []),
-    ...(original.headersOnly ? [TICKET_WORDS.headersOnly] : []),
-    ...(ticket.links.original ? [`${TICKET_WORDS.viewOriginal}: ${ticket.links.original}`] : []),
+    ['Subject: ', original.subject ? mail(original.subject) : '(no subject)'],
+    ...header('From', original.from),
+    ...header('To', original.to?.join(', ')),
+    ...header('Date', original.date),
+    ...header('Message-ID', original.messageId),
+    ...(original.headersOnly ? [['(ヘッダーのみ返送されました / only the headers came back)']] : []),
+    ...(ticket.links.original
+      ? [['表示・ダウンロード / view or download: ', { link: ticket.links.original }]]
+      : []),
   ];
 }
 
-export function verdictLine(ticket: TicketFields): string {
+function verdictLine(ticket: TicketFields): string {
   return VERDICT_NAMES.map((name) => `${name.toUpperCase()} ${ticket.verdicts[name] ?? 'unknown'}`).join(
     ' · ',
   );

@@ -5,10 +5,12 @@ import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { TicketDraft } from '../../../core/bounce/ticket-draft.ts';
 import {
+  buildNoticeMail,
   buildTicketMail,
   type TicketMail,
   type TicketMailSettings,
 } from '../../../core/bounce/ticket-mail.ts';
+import type { TicketNotice } from '../../../core/bounce/ticket-notice.ts';
 import { TicketApiError } from '../errors.ts';
 import type { PostedTicket, TicketClient } from '../ticket-client.ts';
 
@@ -38,12 +40,12 @@ export interface MailTicketClientOptions {
 
 export function createMailTicketClient(options: MailTicketClientOptions): TicketClient {
   const now = options.now ?? (() => new Date());
+  const send = async (mail: TicketMail): Promise<PostedTicket> => ({
+    id: await options.transport.send(await composeTicketMail(mail, now()), mail),
+  });
   return {
-    async post(draft: TicketDraft): Promise<PostedTicket> {
-      const mail = buildTicketMail(draft, options.settings);
-      const id = await options.transport.send(await composeTicketMail(mail, now()), mail);
-      return { id };
-    },
+    post: (draft: TicketDraft) => send(buildTicketMail(draft, options.settings)),
+    postNotice: (notice: TicketNotice) => send(buildNoticeMail(notice, options.settings)),
   };
 }
 
