@@ -82,9 +82,7 @@ function ticketApiFromEnv(env: Env): TicketApiConfig {
       'TICKET_MAX_ATTEMPTS',
       env.TICKET_MAX_ATTEMPTS,
       BOUNCE_DEFAULTS.ticketMaxAttempts,
-      {
-        integer: true,
-      },
+      { integer: true },
     ),
   };
   if (kind === 'mail') return { kind, ...delivery, mail: ticketMailFromEnv(env) };
