@@ -214,7 +214,10 @@ class Tally {
 function labelOf(outcome: BounceOutcome): 'ticketed' | 'no ticket' | 'quarantined' {
   return outcome.action === 'ticketed'
     ? 'ticketed'
-    : outcome.action === 'skipped' || outcome.action === 'untrusted' || outcome.action === 'over-budget'
+    : outcome.action === 'skipped' ||
+        outcome.action === 'untrusted' ||
+        outcome.action === 'over-budget' ||
+        outcome.action === 'own-mail'
       ? 'no ticket'
       : 'quarantined';
 }
@@ -227,6 +230,8 @@ function describe(outcome: BounceOutcome): string {
       return `no ticket: ${outcome.kind} [${outcome.category}]`;
     case 'untrusted':
       return `no ticket: untrusted bounce (${outcome.problems.join(', ')}) [${outcome.category}]`;
+    case 'own-mail':
+      return `no ticket: our own ticket mail came back (${outcome.evidence}) [${outcome.category}]`;
     case 'quarantined':
       return `quarantined: SES ${outcome.verdict} verdict FAIL`;
     case 'over-budget':

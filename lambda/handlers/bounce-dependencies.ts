@@ -1,7 +1,9 @@
 // Builds the bounce handler's adapters from its configuration: S3, DynamoDB, Secrets Manager and the
-// ticket API. Shared by the Lambda entry and `bounce-doctor replay`, so both act the same way.
+// ticket system (an API, or SES for `mail`). Shared by the Lambda entry and `bounce-doctor replay`, so
+// both act the same way.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { SESClient } from '@aws-sdk/client-ses';
 import { type BounceObserver, powertoolsBounceObserver } from '../adapters/bounce-observer.ts';
 import { BounceTrust, type TxtLookup } from '../adapters/bounce-trust.ts';
 import { dynamoIdempotencyStore } from '../adapters/idempotency-store.ts';
@@ -10,7 +12,8 @@ import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
 import type { SecretReader } from '../adapters/secret-reader.ts';
 import { DynamoTicketBudget } from '../adapters/ticket-budget.ts';
 import { secretTicketCredentials } from '../adapters/tickets/credentials.ts';
-import { createTicketClient } from '../adapters/tickets/ticket-client.ts';
+import { createMailTicketClient, sesMailTransport } from '../adapters/tickets/systems/mail.ts';
+import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
 import type { BounceConfig } from '../core/bounce/config.ts';
 import type { RetryPolicy } from '../core/bounce/retry-policy.ts';
 import { parseLinkKeys } from '../core/links/link-keys.ts';
@@ -20,6 +23,8 @@ export interface BounceClients {
   s3: S3Client;
   dynamodb: DynamoDBClient;
   secrets: SecretReader;
+  /** For the `mail` ticket system; by default one with the ticket settings' attempts and time-out. */
+  ses?: SESClient;
 }
 
 export interface BounceWiringOptions {
@@ -46,15 +51,8 @@ export function bounceDependencies(
   return {
     incoming: store,
     originals: store,
-    tickets: createTicketClient({
-      kind: ticketApi.kind,
-      url: ticketApi.url,
-      credentials: secretTicketCredentials(clients.secrets, ticketApi.tokenSecretId),
-      tokenSecretId: ticketApi.tokenSecretId,
-      timeoutMs: ticketApi.timeoutMs,
-      policy: { ...options.retry, maxAttempts: ticketApi.maxAttempts },
-      onRetry: (notice) => observer.ticketRetry(notice),
-    }),
+    tickets: ticketClient(config.ticketApi, clients, options, observer),
+    ...(ticketApi.kind === 'mail' ? { ticketMailSender: ticketApi.mail.from } : {}),
     links: new LinkSigner({
       key: async () => parseLinkKeys(await clients.secrets.text(links.keySecretId)),
       viewerBaseUrl: links.viewerBaseUrl,
@@ -72,4 +70,30 @@ export function bounceDependencies(
       ...(options.txt ? { txt: options.txt } : {}),
     }),
   };
+}
+
+function ticketClient(
+  ticketApi: BounceConfig['ticketApi'],
+  clients: BounceClients,
+  options: BounceWiringOptions,
+  observer: BounceObserver,
+): TicketClient {
+  if (ticketApi.kind === 'mail') {
+    const ses =
+      clients.ses ??
+      new SESClient({
+        maxAttempts: ticketApi.maxAttempts,
+        requestHandler: { requestTimeout: ticketApi.timeoutMs },
+      });
+    return createMailTicketClient({ settings: ticketApi.mail, transport: sesMailTransport(ses) });
+  }
+  return createTicketClient({
+    kind: ticketApi.kind,
+    url: ticketApi.url,
+    credentials: secretTicketCredentials(clients.secrets, ticketApi.tokenSecretId),
+    tokenSecretId: ticketApi.tokenSecretId,
+    timeoutMs: ticketApi.timeoutMs,
+    policy: { ...options.retry, maxAttempts: ticketApi.maxAttempts },
+    onRetry: (notice) => observer.ticketRetry(notice),
+  });
 }

@@ -15,6 +15,7 @@ import type { TicketClient } from '../adapters/tickets/ticket-client.ts';
 import { emlContentDisposition } from '../core/bounce/content-disposition.ts';
 import { kindDecision, quarantineDecision } from '../core/bounce/decide.ts';
 import type { BounceOutcome } from '../core/bounce/outcome.ts';
+import { ownMailEvidence } from '../core/bounce/own-mail.ts';
 import { MESSAGE_ID_PATH, parseSesEvent, type SesMail } from '../core/bounce/ses-event.ts';
 import { budgetSummaryNotice } from '../core/bounce/ticket-budget.ts';
 import { buildTicketDraft } from '../core/bounce/ticket-draft.ts';
@@ -33,6 +34,8 @@ export interface BounceDependencies {
   ticketKinds: readonly MessageKind[];
   /** Forged bounces: without it (or with no trust setting), every bounce is trusted. */
   trust?: BounceTrust;
+  /** The `mail` ticket system's sender: mail SES receives for it answers our own ticket mail. */
+  ticketMailSender?: string;
   /** Tickets an hour at most; without it, no limit (local runs). */
   budget?: TicketBudget;
   now?: () => Date;
@@ -103,6 +106,14 @@ async function handleMail(mail: SesMail, deps: BounceDependencies): Promise<Boun
     category: diagnosis.category,
     reason: diagnosis.reason,
   };
+  // Before anything is stored or ticketed: a ticket for our own mail would send it back again.
+  const evidence = ownMailEvidence({
+    report,
+    raw,
+    ...(mail.recipients ? { envelopeRecipients: mail.recipients } : {}),
+    ...(deps.ticketMailSender ? { ticketSender: deps.ticketMailSender } : {}),
+  });
+  if (evidence) return done(deps, { ...facts, action: 'own-mail', evidence });
   if (kindDecision(report.kind, deps.ticketKinds).action === 'skip') {
     return done(deps, { ...facts, action: 'skipped' });
   }

@@ -4,12 +4,16 @@
 import { ADDRESS, ConfigError, type ContextLookup, ContextReader, DOMAIN } from './context-reader.ts';
 import { type AlertsConfig, type ProbeConfig, readAlerts, readProbe } from './probe-config.ts';
 import { checkReceivingRegion } from './ses-regions.ts';
+import { readTicketApi, type TicketApiConfig } from './ticket-api-config.ts';
 
 export { ConfigError } from './context-reader.ts';
 export type { AlertsConfig, ProbeConfig } from './probe-config.ts';
-
-/** The bounce handler's ticket API kinds (lambda/core/bounce/config.ts). */
-export const TICKET_API_KINDS = ['generic', 'zendesk'] as const;
+export {
+  type HttpTicketApiConfig,
+  type MailTicketApiConfig,
+  TICKET_API_KINDS,
+  type TicketApiConfig,
+} from './ticket-api-config.ts';
 /** The kinds of mail the decoder tells apart (lambda/core/types.ts); TICKET_KINDS picks from them. */
 export const MESSAGE_KINDS = [
   'bounce',
@@ -43,15 +47,7 @@ export interface BounceDoctorConfig {
     readonly extraRegions: readonly string[];
   };
   readonly hostedZone?: { readonly id: string; readonly zoneName: string; readonly mailDomain: string };
-  readonly ticketApi: {
-    readonly kind: (typeof TICKET_API_KINDS)[number];
-    readonly url: string;
-    readonly tokenSecretName: string;
-    readonly timeoutMs: number;
-    readonly maxAttempts: number;
-    /** Tickets an hour at most; past it bounces are stored and counted, with one summary ticket. */
-    readonly budgetPerHour: number;
-  };
+  readonly ticketApi: TicketApiConfig;
   /** Kinds that get a ticket; empty: the handler's default (bounce, delay, feedback). */
   readonly ticketKinds: readonly string[];
   readonly links: {
@@ -139,20 +135,7 @@ export function readBounceDoctorConfig(
     ...(account ? { account } : {}),
     receiving,
     ...(hostedZone ? { hostedZone } : {}),
-    ticketApi: {
-      kind: context.oneOf('ticketApi.kind', TICKET_API_KINDS, 'generic'),
-      url: context.httpsUrl(
-        'ticketApi.url',
-        'where tickets are POSTed, e.g. https://acme.zendesk.com/api/v2/tickets.json',
-      ),
-      tokenSecretName: context.secretName(
-        'ticketApi.tokenSecretName',
-        'the Secrets Manager secret with the API token',
-      ),
-      timeoutMs: context.integer('ticketApi.timeoutMs', 10_000, { min: 1000, max: 60_000 }),
-      maxAttempts: context.integer('ticketApi.maxAttempts', 4, { min: 1, max: 10 }),
-      budgetPerHour: context.integer('ticketApi.budgetPerHour', 100, { min: 1, max: 100_000 }),
-    },
+    ticketApi: readTicketApi(context, receiving.recipients),
     ticketKinds: readTicketKinds(context),
     links,
     trust: readTrust(context),

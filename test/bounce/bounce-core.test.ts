@@ -87,7 +87,7 @@ describe('configuration', () => {
     [
       'TICKET_API_KIND',
       { TICKET_API_KIND: 'jira' },
-      'TICKET_API_KIND: must be one of generic, zendesk, not "jira"',
+      'TICKET_API_KIND: must be one of generic, zendesk, mail, not "jira"',
     ],
     [
       'TICKET_API_URL',

@@ -12,7 +12,7 @@ import {
 } from '../../lambda/adapters/tickets/errors.ts';
 import type { RetryNotice } from '../../lambda/adapters/tickets/post-json.ts';
 import { createTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
-import type { TicketApiKind } from '../../lambda/core/bounce/config.ts';
+import type { HttpTicketApiKind } from '../../lambda/core/bounce/config.ts';
 import type { TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
 import { ticketBodyHtml } from '../../lambda/core/bounce/ticket-text.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
@@ -39,7 +39,7 @@ beforeEach(() => {
   retries = [];
 });
 
-function client(kind: TicketApiKind = 'generic', maxAttempts = 4) {
+function client(kind: HttpTicketApiKind = 'generic', maxAttempts = 4) {
   return createTicketClient({
     kind,
     url: api.url,

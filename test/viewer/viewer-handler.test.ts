@@ -105,6 +105,7 @@ const bodyOf = (response: APIGatewayProxyStructuredResultV2) =>
 
 describe('previews', () => {
   it('/o/<token>: the original, with every security header', async () => {
+    // One token: two minted a second apart differ, and the page links the one it was opened with.
     const link = token('jp0001');
     const response = await request(`/o/${link}`);
     expect(response.statusCode).toBe(200);

@@ -1,7 +1,8 @@
 // The ticket API clients: `generic` (bounce-doctor's JSON, see docs/ticket.md) and `zendesk` (its Tickets API).
 // Both POST with the token (credentials.ts), `Idempotency-Key: <SES message id>`, timeouts and retries; a
 // refused token is read again once, so a rotated one is picked up by the very bounce that met the 401.
-import type { TicketApiKind } from '../../core/bounce/config.ts';
+// (`mail` sends no request to an API: systems/mail.ts.)
+import type { HttpTicketApiKind } from '../../core/bounce/config.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/bounce/retry-policy.ts';
 import type { TicketDraft } from '../../core/bounce/ticket-draft.ts';
 import type { TicketNotice } from '../../core/bounce/ticket-notice.ts';
@@ -28,7 +29,7 @@ export interface TicketClient {
 }
 
 export interface TicketClientOptions {
-  kind: TicketApiKind;
+  kind: HttpTicketApiKind;
   url: string;
   /** The Authorization header, e.g. from the token in Secrets Manager (cached for minutes). */
   credentials: TicketCredentials;
@@ -81,7 +82,7 @@ interface Format {
   posted(answer: JsonAnswer): PostedTicket;
 }
 
-const FORMATS: Readonly<Record<TicketApiKind, Format>> = {
+const FORMATS: Readonly<Record<HttpTicketApiKind, Format>> = {
   generic: {
     payload: genericTicketPayload,
     noticePayload: genericNoticePayload,

@@ -154,6 +154,7 @@ function originalOf(report: BounceReport): TicketOriginal | null {
   return {
     subject: plainLine(original.subject),
     ...(original.messageId ? { messageId: plainLine(original.messageId) } : {}),
+    ...(original.references ? { references: original.references } : {}),
     ...(original.from ? { from: plainLine(original.from) } : {}),
     ...(original.to ? { to: original.to.map((address) => plainLine(address)) } : {}),
     ...(original.date ? { date: plainLine(original.date) } : {}),

@@ -3,22 +3,26 @@
 // rendered as plain text (the generic format's `body`) or as HTML in which the mail's words are escaped,
 // defanged and quoted, and only our own viewer links are links (Zendesk's `html_body`).
 import type { TicketDraft, TicketRecipient } from './ticket-draft.ts';
-import { escapeHtml, untrustedHtml } from './untrusted-text.ts';
+import { defangUrls, escapeHtml, untrustedHtml } from './untrusted-text.ts';
 import { VERDICT_NAMES } from './verdicts.ts';
 
 const MAX_LISTED_RECIPIENTS = 50;
 
-type TicketFields = Omit<TicketDraft, 'body'>;
+export type TicketFields = Omit<TicketDraft, 'body'>;
 
 /** Our own text; the mail's text (anyone's words); a link we minted. */
 type Piece = string | { mail: string } | { link: string };
 type BodyLine = readonly Piece[];
 
-export function ticketBodyText(ticket: TicketFields): string {
+/** `defang`: the mail's words with their URLs defanged, for a text a helpdesk linkifies (a mail's text part). */
+export function ticketBodyText(ticket: TicketFields, options: { defang?: boolean } = {}): string {
+  const mailText = options.defang ? defangUrls : (text: string) => text;
   return bodyLines(ticket)
     .map((line) =>
       line
-        .map((piece) => (typeof piece === 'string' ? piece : 'mail' in piece ? piece.mail : piece.link))
+        .map((piece) =>
+          typeof piece === 'string' ? piece : 'mail' in piece ? mailText(piece.mail) : piece.link,
+        )
         .join(''),
     )
     .join('\n');
