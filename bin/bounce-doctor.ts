@@ -71,8 +71,13 @@ async function runLocalCommand(args: readonly string[]): Promise<number> {
       serve: { type: 'boolean' },
       'no-serve': { type: 'boolean' },
       port: { type: 'string' },
+      ticket: { type: 'string' },
     },
   });
+  const ticket = values.ticket ?? 'generic';
+  if (ticket !== 'generic' && ticket !== 'mail') {
+    throw new UsageError(`--ticket must be generic or mail, not "${values.ticket}"`);
+  }
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new UsageError(`--port must be a port number, not "${values.port}"`);
@@ -84,6 +89,7 @@ async function runLocalCommand(args: readonly string[]): Promise<number> {
   return runLocal({
     paths: positionals.length > 0 ? positionals : [DEFAULT_SAMPLES],
     ...(values.keep ? { keep: values.keep } : {}),
+    ticket,
     viewerBaseUrl: process.env.VIEWER_BASE_URL || LOCAL_VIEWER_BASE_URL,
     ...(serve ? { serve: { port, untilStopped: stopSignal() } } : {}),
     out: process.stdout,

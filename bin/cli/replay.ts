@@ -204,7 +204,10 @@ class Tally {
 function labelOf(outcome: BounceOutcome): 'ticketed' | 'no ticket' | 'quarantined' {
   return outcome.action === 'ticketed'
     ? 'ticketed'
-    : outcome.action === 'skipped' || outcome.action === 'untrusted'
+    : outcome.action === 'skipped' ||
+        outcome.action === 'untrusted' ||
+        outcome.action === 'over-budget' ||
+        outcome.action === 'own-mail'
       ? 'no ticket'
       : 'quarantined';
 }
@@ -217,7 +220,11 @@ function describe(outcome: BounceOutcome): string {
       return `no ticket: ${outcome.kind} [${outcome.category}]`;
     case 'untrusted':
       return `no ticket: untrusted bounce (${outcome.problems.join(', ')}) [${outcome.category}]`;
+    case 'own-mail':
+      return `no ticket: our own ticket mail came back (${outcome.evidence}) [${outcome.category}]`;
     case 'quarantined':
       return `quarantined: SES ${outcome.verdict} verdict FAIL`;
+    case 'over-budget':
+      return `no ticket: the hour's ticket budget (${outcome.budget}) is used up; replay it in a later hour [${outcome.category}]`;
   }
 }

@@ -31,12 +31,14 @@ export const USAGE = `Usage:
       and what to do. --json prints one JSON line per file.
       Exit status: 0 every file decoded, 1 some file could not be read or decoded, 2 usage error.
 ${PROBE_USAGE}
-  bounce-doctor run-local [--serve | --no-serve] [--port N] [--keep DIR] [PATH...]
+  bounce-doctor run-local [--serve | --no-serve] [--port N] [--keep DIR] [--ticket generic|mail] [PATH...]
       What \`npm start\` runs: mail files (default: examples/bounces) through the bounce Lambda's
       handler code with no AWS: the files stand in for S3, a ticket receiver on loopback for the
       ticket API. Prints each ticket. Then, on a terminal (or with --serve), the viewer serves the
       printed links on http://127.0.0.1 (--port N, default any free port) until Ctrl+C; piped or
       with CI set (or --no-serve), it exits at once. --keep DIR keeps the stored mails in DIR/originals.
+      --ticket mail writes each ticket mail (the \`mail\` ticket system) as an .eml file in
+      DIR/mail (a kept temporary folder without --keep) and prints its path.
       Exit status: 0 every mail handled, 1 some mail failed.
 ${REPLAY_USAGE}
   bounce-doctor help`;

@@ -41,8 +41,8 @@ describe('npm start -- --serve', () => {
     const base = /serving these links at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
     const original = /original: {3}(\S+)/.exec(printed)?.[1] ?? '';
     const raw = /raw bounce: (\S+)/.exec(printed)?.[1] ?? '';
-    expect(original.startsWith(`${base}/o/v1.o.`)).toBe(true);
-    expect(raw.startsWith(`${base}/r/v1.r.`)).toBe(true);
+    expect(original.startsWith(`${base}/o/v2.0.o.`)).toBe(true);
+    expect(raw.startsWith(`${base}/r/v2.0.r.`)).toBe(true);
 
     const page = await fetch(original);
     expect(page.status).toBe(200);
