@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+import { CLI, ROOT } from '../helpers/cli.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
 
 async function runLocal(...args: string[]) {
   const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'none' };
-  return run(process.execPath, [join(ROOT, 'bin', 'bounce-doctor.mjs'), 'run-local', ...args], {
+  return run(process.execPath, [CLI, 'run-local', ...args], {
     cwd: ROOT,
     env,
     timeout: 20_000,

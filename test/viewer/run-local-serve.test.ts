@@ -6,12 +6,11 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { CLI, ROOT } from '../helpers/cli.ts';
 
 function start(...args: string[]): ChildProcessWithoutNullStreams {
   const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'none' };
-  return spawn(process.execPath, [join(ROOT, 'bin', 'bounce-doctor.mjs'), 'run-local', ...args], {
+  return spawn(process.execPath, [CLI, 'run-local', ...args], {
     cwd: ROOT,
     env,
   });
