@@ -1,5 +1,5 @@
 // Turns one probe observation into the result the Lambda and the CLI both report. Pure: `now` is passed.
-import { CONFIG_WARNING_ADVICE, ENVELOPE_ACCEPTED_NOTE, PROBE_ADVICE } from '../diagnosis/probe-outcomes.ts';
+import { CONFIG_WARNING_ADVICE, ENVELOPE_ACCEPTED_NOTE, PROBE_ADVICE } from '../diagnosis/probe/catalogue.ts';
 import type { Advice, LocalText } from '../diagnosis/reasons.ts';
 import { classifyObservation } from './classify.ts';
 import { firstLine, printable } from './printable.ts';

@@ -1,10 +1,15 @@
-// Probe advice for logging in: each kind of AUTH refusal, and a server that offers no way to log in.
-import type { VariantKey } from '../probe/types.ts';
-import type { Advice } from './reasons.ts';
+// Probe advice for logging in: each kind of AUTH refusal, a server that offers no way to log in, and
+// one that stops answering the login.
+import type { ProbeAdviceKey } from '../../probe/types.ts';
+import type { Advice } from '../reasons.ts';
+import { timeout } from './timeout-advice.ts';
 
-type AuthKey = Extract<VariantKey, `auth-failed:${string}` | `auth-unavailable:${string}`>;
+type AuthKey = Extract<
+  ProbeAdviceKey,
+  `auth-failed:${string}` | `auth-unavailable:${string}` | 'reply-timeout:auth'
+>;
 
-export const PROBE_AUTH_ADVICE: Readonly<Record<AuthKey, Advice>> = {
+export const AUTH_ADVICE: Readonly<Record<AuthKey, Advice>> = {
   'auth-failed:bad-credentials': {
     summary: {
       ja: 'ユーザー名またはパスワードが違います（535 5.7.8）。',
@@ -105,4 +110,14 @@ export const PROBE_AUTH_ADVICE: Readonly<Record<AuthKey, Advice>> = {
       en: 'Set the method (plain/login) to one the server offers. If it offers only CRAM-MD5 or XOAUTH2, see the provider’s instructions.',
     },
   },
+  'reply-timeout:auth': timeout(
+    {
+      ja: 'サーバーがログイン（AUTH）に時間内に応答しませんでした',
+      en: 'The server did not answer the login (AUTH) in time',
+    },
+    {
+      ja: '多くのサーバーは誤ったパスワードへの応答をわざと遅らせます（Dovecot は 2 秒、失敗が続くとさらに長く）。まずパスワードを確認してください。正しい場合は、サーバーの認証基盤（LDAP・データベースなど）が遅くなっています。メール管理者に確認するか、時間切れの設定（CLI: --timeout、Lambda: PROBE_TIMEOUT_MS）を長くしてください。',
+      en: 'Servers delay their answer to a wrong password on purpose (Dovecot waits 2 seconds, longer after repeated failures): check the password first. If it is right, the server’s login backend (LDAP, a database) is slow: ask the mail administrator, or raise the time-out (CLI --timeout, Lambda PROBE_TIMEOUT_MS).',
+    },
+  ),
 };

@@ -1,11 +1,20 @@
-// Probe advice for the sender check (MAIL FROM and RCPT TO after the login, no mail sent): the sender
-// refused, the check recipient refused.
-import type { VariantKey } from '../probe/types.ts';
-import type { Advice } from './reasons.ts';
+// Probe advice for the sender check (MAIL FROM and RCPT TO after the login, then RSET; no mail sent): the
+// sender or the recipient refused, a server that cannot take mail now or stops answering.
+import type { ProbeAdviceKey } from '../../probe/types.ts';
+import type { Advice } from '../reasons.ts';
+import { KEEPS_CHECKING, timeout } from './timeout-advice.ts';
 
-type SendingKey = Extract<VariantKey, `sender-refused:${string}` | `recipient-refused:${string}`>;
+type SenderKey = Extract<
+  ProbeAdviceKey,
+  | `sender-refused:${string}`
+  | `recipient-refused:${string}`
+  | 'relay-unavailable'
+  | 'reply-timeout:mail'
+  | 'reply-timeout:rcpt'
+  | 'reply-timeout:rset'
+>;
 
-export const PROBE_SENDING_ADVICE: Readonly<Record<SendingKey, Advice>> = {
+export const SENDER_ADVICE: Readonly<Record<SenderKey, Advice>> = {
   'sender-refused:not-owned': {
     summary: {
       ja: 'ログインは成功しましたが、このユーザー（{user}）は {from} を送信者として送ることを許されていません（{replyCode}）。お客様への返信が送れません。',
@@ -56,4 +65,53 @@ export const PROBE_SENDING_ADVICE: Readonly<Record<SendingKey, Advice>> = {
       en: 'Read the server’s reply (replyText). The check sends no mail: choose a recipient the server accepts, e.g. the sender’s own address (CLI --rcpt, Lambda PROBE_RCPT_TO).',
     },
   },
+  'relay-unavailable': {
+    summary: {
+      ja: 'ログインは成功しましたが、サーバーが今はメールを受け付けられないと答えました（{command} に {replyCode}）。',
+      en: 'The login worked, but the server cannot take mail just now ({replyCode} to {command}).',
+    },
+    remedy: {
+      ja: 'ログイン後の一時的な拒否です。サーバーが中継先のサーバーに接続できない（Dovecot の submission なら “Failed to connect to relay server”）、過負荷、または停止中です。確認は続けます。続く場合はメール管理者かプロバイダーに問い合わせてください。直るまでメールは送れません。',
+      en: 'A temporary refusal after the login: the server cannot reach the server it relays through (Dovecot submission says "Failed to connect to relay server"), or it is overloaded or shutting down. The probe keeps checking; if it persists, ask the mail administrator or the provider: until it is fixed no mail goes out.',
+    },
+  },
+  'reply-timeout:mail': timeout(
+    {
+      ja: 'ログインは成功しましたが、サーバーが MAIL FROM（送信者 {from}）に時間内に応答しませんでした',
+      en: 'The login worked, but the server did not answer MAIL FROM (sender {from}) in time',
+    },
+    {
+      ja: `サーバーは応答の前に送信者を確認します（ドメインの DNS、中継先のサーバーなど）。そのどれかが止まっています。${KEEPS_CHECKING.ja}`,
+      en: `The server checks the sender before it answers (its domain’s DNS, the server it relays through); one of those checks hangs. ${KEEPS_CHECKING.en}`,
+    },
+  ),
+  'reply-timeout:rcpt': timeout(
+    {
+      ja: 'ログインと MAIL FROM は成功しましたが、サーバーが RCPT TO（宛先 {to}）に時間内に応答しませんでした',
+      en: 'The login and MAIL FROM worked, but the server did not answer RCPT TO (recipient {to}) in time',
+    },
+    {
+      ja: `サーバーは応答の前に宛先と送信者を確認します（DNS、アドレスの一覧、中継先のサーバーなど）。そのどれかが止まっています。${KEEPS_CHECKING.ja}`,
+      en: `The server checks the recipient and the sender before it answers (DNS lookups, address lists, the server it relays through); one of those checks hangs. ${KEEPS_CHECKING.en}`,
+    },
+  ),
+  'reply-timeout:rset': timeout(
+    {
+      ja: 'ログインと送信者の確認は成功しましたが、サーバーが RSET に時間内に応答しませんでした',
+      en: 'The login and the sender check worked, but the server did not answer RSET in time',
+    },
+    {
+      ja: `サーバーが途中で応答しなくなりました。過負荷が考えられます。${KEEPS_CHECKING.ja}`,
+      en: `The server stopped answering midway, most likely overloaded. ${KEEPS_CHECKING.en}`,
+    },
+  ),
+};
+
+/** Added to the advice of a session whose sender check went through. */
+export const ENVELOPE_ACCEPTED_NOTE: Advice = {
+  summary: {
+    ja: '送信者 {from} と宛先 {to} も受け付けられました（メールは送っていません）。',
+    en: 'The server accepted {from} as the sender and {to} as the recipient (no mail was sent).',
+  },
+  remedy: { ja: '', en: '' },
 };
