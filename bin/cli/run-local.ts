@@ -17,8 +17,8 @@ import { startLocalTicketReceiver } from '../../lambda/adapters/tickets/local-re
 import type { ViewerObserver } from '../../lambda/adapters/viewer-observer.ts';
 import { messageIdsForFiles } from '../../lambda/core/bounce/file-message-ids.ts';
 import { sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
-import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../lambda/core/bounce/ticket-mail.ts';
-import type { GenericTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
+import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../lambda/core/ticketing/ticket-mail.ts';
+import type { GenericTicketPayload } from '../../lambda/core/ticketing/ticket-payloads.ts';
 import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 import {
   type LocalBounceOptions,

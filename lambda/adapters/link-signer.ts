@@ -1,6 +1,6 @@
 // Mints the viewer links of a ticket and checks them: HMAC-signed, expiring tokens (core/links) with
 // the key from Secrets Manager. No presigned S3 URLs: those die with the signing role's session.
-import type { TicketLinks } from '../core/bounce/ticket-draft.ts';
+
 import type { LinkKeyInput } from '../core/links/link-keys.ts';
 import {
   type LinkKind,
@@ -10,6 +10,7 @@ import {
   mintLinkToken,
   verifyLinkToken,
 } from '../core/links/link-token.ts';
+import type { TicketLinks } from '../core/ticketing/ticket-draft.ts';
 
 export interface LinkSignerOptions {
   /** The keys (link-keys.ts), e.g. read from Secrets Manager and cached for minutes. */

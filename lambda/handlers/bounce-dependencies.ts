@@ -15,8 +15,8 @@ import { secretTicketCredentials } from '../adapters/tickets/credentials.ts';
 import { createMailTicketClient, sesMailTransport } from '../adapters/tickets/systems/mail.ts';
 import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
 import type { BounceConfig } from '../core/bounce/config.ts';
-import type { RetryPolicy } from '../core/bounce/retry-policy.ts';
 import { parseLinkKeys } from '../core/links/link-keys.ts';
+import type { RetryPolicy } from '../core/ticketing/retry-policy.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
 
 export interface BounceClients {

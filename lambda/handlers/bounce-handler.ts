@@ -17,11 +17,11 @@ import { kindDecision, quarantineDecision } from '../core/bounce/decide.ts';
 import type { BounceOutcome } from '../core/bounce/outcome.ts';
 import { ownMailEvidence } from '../core/bounce/own-mail.ts';
 import { MESSAGE_ID_PATH, parseSesEvent, type SesMail } from '../core/bounce/ses-event.ts';
-import { budgetSummaryNotice } from '../core/bounce/ticket-budget.ts';
-import { buildTicketDraft } from '../core/bounce/ticket-draft.ts';
 import { completeVerdicts } from '../core/bounce/verdicts.ts';
 import { decodeBounce } from '../core/decode.ts';
 import { diagnoseReport } from '../core/diagnosis/diagnose.ts';
+import { budgetSummaryNotice } from '../core/ticketing/ticket-budget.ts';
+import { buildTicketDraft } from '../core/ticketing/ticket-draft.ts';
 import type { MessageKind } from '../core/types.ts';
 
 export interface BounceDependencies {

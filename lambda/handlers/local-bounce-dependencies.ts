@@ -10,7 +10,7 @@ import { FileMailSource, FolderOriginalStore } from '../adapters/mail-store/file
 import { createMailTicketClient, type MailTransport } from '../adapters/tickets/systems/mail.ts';
 import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
 import { BOUNCE_DEFAULTS } from '../core/bounce/config.ts';
-import type { TicketMailSettings } from '../core/bounce/ticket-mail.ts';
+import type { TicketMailSettings } from '../core/ticketing/ticket-mail.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
 
 export interface LocalBounceOptions {

@@ -8,15 +8,15 @@ import { emlContentDisposition, emlFileName } from '../../lambda/core/bounce/con
 import { kindDecision, quarantineDecision } from '../../lambda/core/bounce/decide.ts';
 import { BounceConfigError, FailureRecordError, SesEventError } from '../../lambda/core/bounce/errors.ts';
 import { readFailureRecord } from '../../lambda/core/bounce/failure-record.ts';
+import { parseSesEvent, sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
+import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/bounce/verdicts.ts';
 import {
   backoffDelayMs,
   DEFAULT_RETRY_POLICY,
   isRetryableStatus,
   retryAfterMs,
   retryDelayMs,
-} from '../../lambda/core/bounce/retry-policy.ts';
-import { parseSesEvent, sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
-import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/bounce/verdicts.ts';
+} from '../../lambda/core/ticketing/retry-policy.ts';
 import { sesEvent } from '../helpers/ses-events.ts';
 
 const ENV = {

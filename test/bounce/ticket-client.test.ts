@@ -13,8 +13,8 @@ import {
 import type { RetryNotice } from '../../lambda/adapters/tickets/post-json.ts';
 import { createTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
 import type { HttpTicketApiKind } from '../../lambda/core/bounce/config.ts';
-import type { TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
-import { ticketBodyHtml } from '../../lambda/core/bounce/ticket-text.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
+import { ticketBodyHtml } from '../../lambda/core/ticketing/ticket-text.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
 import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 import { sampleDraft } from '../helpers/ticket-drafts.ts';

@@ -8,15 +8,15 @@ import { composeTicketMail, createMailTicketClient } from '../../lambda/adapters
 import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
 import { BounceConfigError } from '../../lambda/core/bounce/errors.ts';
 import { ownMailEvidence } from '../../lambda/core/bounce/own-mail.ts';
-import { budgetSummaryNotice } from '../../lambda/core/bounce/ticket-budget.ts';
-import type { TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
+import { decodeBounce } from '../../lambda/core/decode.ts';
+import { messageIdsIn } from '../../lambda/core/mail/message-ids.ts';
+import { budgetSummaryNotice } from '../../lambda/core/ticketing/ticket-budget.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
 import {
   buildTicketMail,
   DEFAULT_SUBJECT_MARKER,
   type TicketMailSettings,
-} from '../../lambda/core/bounce/ticket-mail.ts';
-import { decodeBounce } from '../../lambda/core/decode.ts';
-import { messageIdsIn } from '../../lambda/core/mail/message-ids.ts';
+} from '../../lambda/core/ticketing/ticket-mail.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
 import { sampleDraft } from '../helpers/ticket-drafts.ts';
 import { dsnReturning } from '../helpers/ticket-mails.ts';

@@ -2,18 +2,18 @@
 // HTML, a Markdown code span) never markup, a link or an image. Regression cases for issue 13's
 // findings 1 (forged words and links in a ticket) and 14 (fields not flattened).
 import { describe, expect, it } from 'vitest';
-import { buildTicketDraft, type TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
-import { zendeskTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
-import { ticketBodyHtml } from '../../lambda/core/bounce/ticket-text.ts';
+import { decodeBounce } from '../../lambda/core/decode.ts';
+import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
+import { buildTicketDraft, type TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
+import { zendeskTicketPayload } from '../../lambda/core/ticketing/ticket-payloads.ts';
+import { ticketBodyHtml } from '../../lambda/core/ticketing/ticket-text.ts';
 import {
   defangUrls,
   escapeHtml,
   markdownCode,
   plainLine,
   untrustedHtml,
-} from '../../lambda/core/bounce/untrusted-text.ts';
-import { decodeBounce } from '../../lambda/core/decode.ts';
-import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
+} from '../../lambda/core/ticketing/untrusted-text.ts';
 import { postfixBounce } from '../helpers/synthetic.ts';
 
 const HIDDEN_OR_BREAKING = /[\p{Cc}\u2028\u2029\u200B-\u200F\u202A-\u202E\u2066-\u2069]/u;

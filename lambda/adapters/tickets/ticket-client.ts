@@ -3,15 +3,15 @@
 // refused token is read again once, so a rotated one is picked up by the very bounce that met the 401.
 // (`mail` sends no request to an API: systems/mail.ts.)
 import type { HttpTicketApiKind } from '../../core/bounce/config.ts';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/bounce/retry-policy.ts';
-import type { TicketDraft } from '../../core/bounce/ticket-draft.ts';
-import type { TicketNotice } from '../../core/bounce/ticket-notice.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/ticketing/retry-policy.ts';
+import type { TicketDraft } from '../../core/ticketing/ticket-draft.ts';
+import type { TicketNotice } from '../../core/ticketing/ticket-notice.ts';
 import {
   genericNoticePayload,
   genericTicketPayload,
   zendeskNoticePayload,
   zendeskTicketPayload,
-} from '../../core/bounce/ticket-payloads.ts';
+} from '../../core/ticketing/ticket-payloads.ts';
 import type { TicketCredentials } from './credentials.ts';
 import { TicketApiAuthError } from './errors.ts';
 import { type JsonAnswer, type PostJsonRequest, postJson, type RetryNotice } from './post-json.ts';

@@ -1,8 +1,9 @@
 // The bounce handler's configuration, read from an environment map the caller passes in (the Lambda's
 // environment, or the replay command's). Pure; errors name the variable. Every variable is in docs/bounce-handler.md.
+
+import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../ticketing/ticket-mail.ts';
 import { MESSAGE_KINDS, type MessageKind } from '../types.ts';
 import { BounceConfigError } from './errors.ts';
-import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from './ticket-mail.ts';
 
 export const TICKET_API_KINDS = ['generic', 'zendesk', 'mail'] as const;
 export type TicketApiKind = (typeof TICKET_API_KINDS)[number];

@@ -3,8 +3,8 @@
 import { headerBlockOf, MailHeaders } from '../mail/headers.ts';
 import { normalizeLineEndings } from '../mail/mailbox.ts';
 import { messageIdsIn } from '../mail/message-ids.ts';
+import { isTicketMessageId, TICKET_MAIL_HEADER } from '../ticketing/ticket-mail.ts';
 import type { BounceReport } from '../types.ts';
-import { isTicketMessageId, TICKET_MAIL_HEADER } from './ticket-mail.ts';
 
 const HEAD_BYTES = 256 * 1024;
 

@@ -1,16 +1,16 @@
 // The `mail` ticket system: one mail per bounce to the helpdesk's inbound address, replying to the
-// returned original (core/bounce/ticket-mail.ts), composed by nodemailer's MailComposer and sent raw
+// returned original (core/ticketing/ticket-mail.ts), composed by nodemailer's MailComposer and sent raw
 // through SES (SendRawEmail; `npm start` writes it to a folder instead).
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { TicketDraft } from '../../../core/bounce/ticket-draft.ts';
+import type { TicketDraft } from '../../../core/ticketing/ticket-draft.ts';
 import {
   buildNoticeMail,
   buildTicketMail,
   type TicketMail,
   type TicketMailSettings,
-} from '../../../core/bounce/ticket-mail.ts';
-import type { TicketNotice } from '../../../core/bounce/ticket-notice.ts';
+} from '../../../core/ticketing/ticket-mail.ts';
+import type { TicketNotice } from '../../../core/ticketing/ticket-notice.ts';
 import { TicketApiError } from '../errors.ts';
 import type { PostedTicket, TicketClient } from '../ticket-client.ts';
 

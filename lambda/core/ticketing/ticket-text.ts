@@ -2,9 +2,10 @@
 // lines of pieces that know where they came from — our words, the mail's words, our links — and
 // rendered as plain text (the generic format's `body`) or as HTML in which the mail's words are escaped,
 // defanged and quoted, and only our own viewer links are links (Zendesk's `html_body`).
+
+import { VERDICT_NAMES } from '../bounce/verdicts.ts';
 import type { TicketDraft, TicketRecipient } from './ticket-draft.ts';
 import { defangUrls, escapeHtml, untrustedHtml } from './untrusted-text.ts';
-import { VERDICT_NAMES } from './verdicts.ts';
 
 const MAX_LISTED_RECIPIENTS = 50;
 
