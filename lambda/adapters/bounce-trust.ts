@@ -13,8 +13,8 @@ import {
   returnPathsFromHeaders,
   type TrustVerdict,
 } from '../core/bounce/trust.ts';
-import type { SesVerdicts } from '../core/bounce/verdicts.ts';
 import { headerBlockOf } from '../core/mail/headers.ts';
+import type { SesVerdicts } from '../core/ses/verdicts.ts';
 import type { BounceReport } from '../core/types.ts';
 
 /** TXT records of a name, each as its strings joined (as DKIM reads them). */

@@ -3,10 +3,10 @@
 // read the stored mail, let the core render it.
 import type { StoredMailReader } from '../adapters/mail-store/ports.ts';
 import type { ViewerObserver, ViewerRequestRecord } from '../adapters/viewer-observer.ts';
-import { MAX_MAIL_BYTES } from '../core/bounce/ses-event.ts';
 import type { LinkKeyInput } from '../core/links/link-keys.ts';
 import { type LinkKind, type LinkVerification, verifyLinkToken } from '../core/links/link-token.ts';
 import { STORED_MAIL_OF_LINK } from '../core/links/stored-mail.ts';
+import { MAX_MAIL_BYTES } from '../core/ses/event.ts';
 import {
   expiredPage,
   methodNotAllowedPage,

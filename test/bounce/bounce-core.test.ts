@@ -8,8 +8,8 @@ import { emlContentDisposition, emlFileName } from '../../lambda/core/bounce/con
 import { kindDecision, quarantineDecision } from '../../lambda/core/bounce/decide.ts';
 import { BounceConfigError, FailureRecordError, SesEventError } from '../../lambda/core/bounce/errors.ts';
 import { readFailureRecord } from '../../lambda/core/bounce/failure-record.ts';
-import { parseSesEvent, sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
-import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/bounce/verdicts.ts';
+import { parseSesEvent, sesEventFor } from '../../lambda/core/ses/event.ts';
+import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/ses/verdicts.ts';
 import {
   backoffDelayMs,
   DEFAULT_RETRY_POLICY,

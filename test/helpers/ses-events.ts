@@ -2,7 +2,7 @@
 // the verdicts a test needs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SesVerdicts, VerdictName } from '../../lambda/core/bounce/verdicts.ts';
+import type { SesVerdicts, VerdictName } from '../../lambda/core/ses/verdicts.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'events', 'ses-receipt.json');
 

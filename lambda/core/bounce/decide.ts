@@ -1,7 +1,8 @@
 // What the handler does with a mail: quarantine it (SES says spam or virus), ticket it, or only record
 // it (a kind that gets no ticket: auto-replies, delivery notices, mail that is no bounce, by default).
+
+import { quarantineVerdict, type SesVerdicts } from '../ses/verdicts.ts';
 import type { MessageKind } from '../types.ts';
-import { quarantineVerdict, type SesVerdicts } from './verdicts.ts';
 
 export type BounceDecision =
   | { action: 'quarantine'; verdict: 'spam' | 'virus' }

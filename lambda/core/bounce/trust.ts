@@ -6,9 +6,9 @@
 // are still stored and counted; they get a ticket only when configured so, marked untrusted. Pure:
 // keys and time passed in.
 import { headerBlockOf, MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
+import type { SesVerdicts } from '../ses/verdicts.ts';
 import type { BounceReport } from '../types.ts';
 import { type DkimKeyLookup, dkimSignatures, verifyDkimHeaders } from './dkim-headers.ts';
-import type { SesVerdicts } from './verdicts.ts';
 import { type VerpProblem, verifyVerp } from './verp-token.ts';
 
 export interface TrustSettings {

@@ -2,10 +2,10 @@
 // subject>`, the recipients and the server's words, the ja+en diagnosis, the links, SES's verdicts.
 
 import type { TrustBasis, TrustProblem, TrustVerdict } from '../bounce/trust.ts';
-import type { SesVerdicts } from '../bounce/verdicts.ts';
 import type { Category } from '../diagnosis/categories.ts';
 import type { Diagnosis } from '../diagnosis/diagnose.ts';
 import type { LocalText } from '../diagnosis/reasons.ts';
+import type { SesVerdicts } from '../ses/verdicts.ts';
 import type { BounceReport, MessageKind, OriginalMessage, Reason, RecipientResult } from '../types.ts';
 import { ticketBodyText } from './ticket-text.ts';
 import { plainLine } from './untrusted-text.ts';

@@ -3,7 +3,7 @@
 // rendered as plain text (the generic format's `body`) or as HTML in which the mail's words are escaped,
 // defanged and quoted, and only our own viewer links are links (Zendesk's `html_body`).
 
-import { VERDICT_NAMES } from '../bounce/verdicts.ts';
+import { VERDICT_NAMES } from '../ses/verdicts.ts';
 import type { TicketDraft, TicketRecipient } from './ticket-draft.ts';
 import { defangUrls, escapeHtml, untrustedHtml } from './untrusted-text.ts';
 
