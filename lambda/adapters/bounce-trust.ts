@@ -6,15 +6,15 @@
 
 import type { KeyObject } from 'node:crypto';
 import { Resolver } from 'node:dns/promises';
-import { dkimPublicKey } from '../core/bounce/dkim-headers.ts';
+import { headerBlockOf } from '../core/mail/headers.ts';
+import type { SesVerdicts } from '../core/ses/verdicts.ts';
+import { dkimPublicKey } from '../core/trust/dkim-headers.ts';
 import {
   judgeTrust,
   ourDkimSignatures,
   returnPathsFromHeaders,
   type TrustVerdict,
-} from '../core/bounce/trust.ts';
-import { headerBlockOf } from '../core/mail/headers.ts';
-import type { SesVerdicts } from '../core/ses/verdicts.ts';
+} from '../core/trust/trust.ts';
 import type { BounceReport } from '../core/types.ts';
 
 /** TXT records of a name, each as its strings joined (as DKIM reads them). */

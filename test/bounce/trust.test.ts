@@ -2,14 +2,14 @@
 // and the addresses a bounce was sent to read from its headers.
 import { describe, expect, it } from 'vitest';
 import { VerpKeyError } from '../../lambda/core/bounce/errors.ts';
+import { decodeBounce } from '../../lambda/core/decode.ts';
 import {
   judgeTrust,
   messageIdDomainMatches,
   returnPathsFromHeaders,
   type TrustSettings,
-} from '../../lambda/core/bounce/trust.ts';
-import { verifyVerp, verpReturnPath } from '../../lambda/core/bounce/verp-token.ts';
-import { decodeBounce } from '../../lambda/core/decode.ts';
+} from '../../lambda/core/trust/trust.ts';
+import { verifyVerp, verpReturnPath } from '../../lambda/core/trust/verp-token.ts';
 import { postfixBounce } from '../helpers/synthetic.ts';
 
 const KEY = 'verp-key-for-tests-0123456789abcdefghijkl';

@@ -1,9 +1,9 @@
 // What the bounce handler did with one mail: the Lambda's result, kept in the idempotency record and
 // logged. Small and JSON: no mail content.
 import type { Category } from '../diagnosis/categories.ts';
+import type { TrustProblem } from '../trust/trust.ts';
 import type { MessageKind, Reason } from '../types.ts';
 import type { OwnMailEvidence } from './own-mail.ts';
-import type { TrustProblem } from './trust.ts';
 
 export type BounceOutcome =
   | { sesMessageId: string; action: 'quarantined'; verdict: 'spam' | 'virus' }

@@ -1,11 +1,11 @@
 // The ticket one bounce becomes, before any ticket system's format: title `[<category>] <original
 // subject>`, the recipients and the server's words, the ja+en diagnosis, the links, SES's verdicts.
 
-import type { TrustBasis, TrustProblem, TrustVerdict } from '../bounce/trust.ts';
 import type { Category } from '../diagnosis/categories.ts';
 import type { Diagnosis } from '../diagnosis/diagnose.ts';
 import type { LocalText } from '../diagnosis/reasons.ts';
 import type { SesVerdicts } from '../ses/verdicts.ts';
+import type { TrustBasis, TrustProblem, TrustVerdict } from '../trust/trust.ts';
 import type { BounceReport, MessageKind, OriginalMessage, Reason, RecipientResult } from '../types.ts';
 import { ticketBodyText } from './ticket-text.ts';
 import { plainLine } from './untrusted-text.ts';
