@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import { emlContentDisposition, emlFileName } from '../../lambda/core/bounce/content-disposition.ts';
 import { kindDecision, quarantineDecision } from '../../lambda/core/bounce/decide.ts';
 import { BounceConfigError, FailureRecordError, SesEventError } from '../../lambda/core/bounce/errors.ts';
 import { readFailureRecord } from '../../lambda/core/bounce/failure-record.ts';
+import { emlContentDisposition, emlFileName } from '../../lambda/core/links/content-disposition.ts';
 import { parseSesEvent, sesEventFor } from '../../lambda/core/ses/event.ts';
 import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/ses/verdicts.ts';
 import {

@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { emlContentDisposition } from '../../lambda/core/bounce/content-disposition.ts';
 import { decodeBounce, decodeMailbox } from '../../lambda/core/decode.ts';
 import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
+import { emlContentDisposition } from '../../lambda/core/links/content-disposition.ts';
 import { completeVerdicts } from '../../lambda/core/ses/verdicts.ts';
 import { buildTicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
 import { genericTicketPayload, zendeskTicketPayload } from '../../lambda/core/ticketing/ticket-payloads.ts';

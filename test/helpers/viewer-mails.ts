@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { emlContentDisposition } from '../../lambda/core/bounce/content-disposition.ts';
+import { emlContentDisposition } from '../../lambda/core/links/content-disposition.ts';
 import { FIXTURES } from './corpus.ts';
 
 export const viewerFixture = (file: string): Buffer => readFileSync(join(FIXTURES, 'viewer', file));

@@ -1,7 +1,7 @@
 // The viewer's pure rendering: stored mail bytes in, a page or a file name out. The handler verifies
 // the link and reads the objects; everything shown is decided here.
 import { simpleParser } from 'mailparser';
-import { emlContentDisposition } from '../bounce/content-disposition.ts';
+import { emlContentDisposition } from '../links/content-disposition.ts';
 import type { StoredMailKind } from '../links/stored-mail.ts';
 import { summarizeBounce } from './bounce-summary.ts';
 import type { RenderedPage } from './error-pages.ts';
