@@ -15,8 +15,8 @@ import { listStoredMails } from '../../lambda/adapters/mail-store/s3-listing.ts'
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
 import { type BounceConfig, bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
 import { BounceConfigError } from '../../lambda/core/bounce/errors.ts';
-import { readFailureRecord } from '../../lambda/core/bounce/failure-record.ts';
-import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
+import { readFailureRecord } from '../../lambda/core/handling/failure-record.ts';
+import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import { parseSesEvent, sesEventFor } from '../../lambda/core/ses/event.ts';
 import { messageIdsForFiles } from '../../lambda/core/ses/file-message-ids.ts';
 import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';

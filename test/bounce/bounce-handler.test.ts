@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import { IncomingMailNotFoundError, MailTooLargeError } from '../../lambda/adapters/mail-store/errors.ts';
 import { TicketApiHttpError } from '../../lambda/adapters/tickets/errors.ts';
-import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
+import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import { verifyLinkToken } from '../../lambda/core/links/link-token.ts';
 import { sesEventFor } from '../../lambda/core/ses/event.ts';
 import type { SesVerdicts } from '../../lambda/core/ses/verdicts.ts';

@@ -10,7 +10,7 @@ import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
 import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
+import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
 import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';

@@ -14,7 +14,7 @@ import type { TxtLookup } from '../../lambda/adapters/bounce-trust.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
 import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
+import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import type { SesVerdicts } from '../../lambda/core/ses/verdicts.ts';
 import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
 import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
