@@ -13,8 +13,8 @@ import { listMailFiles } from '../../lambda/adapters/mail-files.ts';
 import { FileMailSource } from '../../lambda/adapters/mail-store/file-mail-store.ts';
 import { listStoredMails } from '../../lambda/adapters/mail-store/s3-listing.ts';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { type BounceConfig, bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import { BounceConfigError } from '../../lambda/core/bounce/errors.ts';
+import { type BounceConfig, bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
+import { ConfigError } from '../../lambda/contracts/errors.ts';
 import { readFailureRecord } from '../../lambda/core/handling/failure-record.ts';
 import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import { parseSesEvent, sesEventFor } from '../../lambda/core/ses/event.ts';
@@ -45,7 +45,7 @@ export async function runReplay(args: readonly string[], io: ReplayIo): Promise<
   } catch (error) {
     const known =
       error instanceof ReplayUsageError ||
-      error instanceof BounceConfigError ||
+      error instanceof ConfigError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (!known) throw error;
     io.err.write(`bounce-doctor replay: ${(error as Error).message}\nUsage:\n${REPLAY_USAGE}\n`);

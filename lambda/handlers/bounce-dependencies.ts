@@ -14,7 +14,7 @@ import { DynamoTicketBudget } from '../adapters/ticket-budget.ts';
 import { secretTicketCredentials } from '../adapters/tickets/credentials.ts';
 import { createMailTicketClient, sesMailTransport } from '../adapters/tickets/systems/mail.ts';
 import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
-import type { BounceConfig } from '../core/bounce/config.ts';
+import type { BounceConfig } from '../contracts/bounce.ts';
 import { parseLinkKeys } from '../core/links/link-keys.ts';
 import type { RetryPolicy } from '../core/ticketing/retry-policy.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
@@ -61,7 +61,7 @@ export function bounceDependencies(
     idempotency: dynamoIdempotencyStore(config.idempotencyTable, clients.dynamodb),
     observer,
     ticketKinds: config.ticketKinds,
-    budget: new DynamoTicketBudget(clients.dynamodb, config.idempotencyTable, config.ticketBudgetPerHour),
+    budget: new DynamoTicketBudget(clients.dynamodb, config.idempotencyTable, config.ticketApi.budgetPerHour),
     trust: new BounceTrust({
       messageIdDomains: trust.messageIdDomains,
       dkimDomains: trust.dkimDomains,

@@ -9,8 +9,8 @@ import { LinkSigner } from '../adapters/link-signer.ts';
 import { FileMailSource, FolderOriginalStore } from '../adapters/mail-store/file-mail-store.ts';
 import { createMailTicketClient, type MailTransport } from '../adapters/tickets/systems/mail.ts';
 import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
-import { BOUNCE_DEFAULTS } from '../core/bounce/config.ts';
-import type { TicketMailSettings } from '../core/ticketing/ticket-mail.ts';
+import type { TicketMailSettings } from '../contracts/bounce.ts';
+import { BOUNCE_DEFAULTS } from '../contracts/bounce.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
 
 export interface LocalBounceOptions {

@@ -9,7 +9,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
+import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
 import { type BounceClients, bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
 import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 import type { FaultyApiOptions, FaultyApiStats } from './faulty-ticket-api.ts';

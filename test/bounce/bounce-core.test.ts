@@ -3,11 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import { BounceConfigError, FailureRecordError, SesEventError } from '../../lambda/core/bounce/errors.ts';
+import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
+import { ConfigError } from '../../lambda/contracts/errors.ts';
 import { kindDecision, quarantineDecision } from '../../lambda/core/handling/decide.ts';
+import { FailureRecordError } from '../../lambda/core/handling/errors.ts';
 import { readFailureRecord } from '../../lambda/core/handling/failure-record.ts';
 import { emlContentDisposition, emlFileName } from '../../lambda/core/links/content-disposition.ts';
+import { SesEventError } from '../../lambda/core/ses/errors.ts';
 import { parseSesEvent, sesEventFor } from '../../lambda/core/ses/event.ts';
 import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/ses/verdicts.ts';
 import {
@@ -41,6 +43,7 @@ describe('configuration', () => {
         tokenSecretId: 'bounce-doctor/ticket-token',
         timeoutMs: 10_000,
         maxAttempts: 4,
+        budgetPerHour: 100,
       },
       links: {
         keySecretId: 'bounce-doctor/link-key',
@@ -48,7 +51,6 @@ describe('configuration', () => {
         expiryDays: 30,
       },
       ticketKinds: ['bounce', 'delay', 'feedback'],
-      ticketBudgetPerHour: 100,
       trust: { messageIdDomains: [], dkimDomains: [], ticketUntrusted: false },
     });
   });
@@ -125,8 +127,8 @@ describe('configuration', () => {
       }
       return undefined;
     })();
-    expect(error).toBeInstanceOf(BounceConfigError);
-    expect((error as BounceConfigError).setting).toBe(setting);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).setting).toBe(setting);
     expect((error as Error).message).toContain(message);
   });
 });
@@ -135,7 +137,7 @@ describe('the Lambda entry', () => {
   it('checks the environment once, at cold start, and names what is missing', async () => {
     for (const name of ['BUCKET_NAME', 'IDEMPOTENCY_TABLE', 'TICKET_API_URL']) delete process.env[name];
     await expect(import('../../lambda/handlers/bounce.ts')).rejects.toThrow(
-      new BounceConfigError('BUCKET_NAME', 'is required'),
+      new ConfigError('BUCKET_NAME', 'is required'),
     );
   });
 });

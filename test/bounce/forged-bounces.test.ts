@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
+import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
 import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import { sesEventFor } from '../../lambda/core/ses/event.ts';
 import { verpReturnPath } from '../../lambda/core/trust/verp-token.ts';

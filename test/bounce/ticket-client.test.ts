@@ -12,7 +12,7 @@ import {
 } from '../../lambda/adapters/tickets/errors.ts';
 import type { RetryNotice } from '../../lambda/adapters/tickets/post-json.ts';
 import { createTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
-import type { HttpTicketApiKind } from '../../lambda/core/bounce/config.ts';
+import type { HttpTicketSystemKind } from '../../lambda/contracts/ticket-systems.ts';
 import type { TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
 import { ticketBodyHtml } from '../../lambda/core/ticketing/ticket-text.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
@@ -39,7 +39,7 @@ beforeEach(() => {
   retries = [];
 });
 
-function client(kind: HttpTicketApiKind = 'generic', maxAttempts = 4) {
+function client(kind: HttpTicketSystemKind = 'generic', maxAttempts = 4) {
   return createTicketClient({
     kind,
     url: api.url,

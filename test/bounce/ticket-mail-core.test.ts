@@ -5,18 +5,18 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { composeTicketMail, createMailTicketClient } from '../../lambda/adapters/tickets/systems/mail.ts';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import { BounceConfigError } from '../../lambda/core/bounce/errors.ts';
+import {
+  bounceConfigFromEnv,
+  DEFAULT_SUBJECT_MARKER,
+  type TicketMailSettings,
+} from '../../lambda/contracts/bounce.ts';
+import { ConfigError } from '../../lambda/contracts/errors.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
 import { ownMailEvidence } from '../../lambda/core/handling/own-mail.ts';
 import { messageIdsIn } from '../../lambda/core/mail/message-ids.ts';
 import { budgetSummaryNotice } from '../../lambda/core/ticketing/ticket-budget.ts';
 import type { TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
-import {
-  buildTicketMail,
-  DEFAULT_SUBJECT_MARKER,
-  type TicketMailSettings,
-} from '../../lambda/core/ticketing/ticket-mail.ts';
+import { buildTicketMail } from '../../lambda/core/ticketing/ticket-mail.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
 import { sampleDraft } from '../helpers/ticket-drafts.ts';
 import { dsnReturning } from '../helpers/ticket-mails.ts';
@@ -46,12 +46,13 @@ function withOriginal(
 }
 
 describe('settings', () => {
-  it('kind mail needs no ticket API URL nor token; the marker defaults, Auto-Submitted is off', () => {
+  it('kind mail needs no ticket API URL nor token; no marker set (the mail takes the default), Auto-Submitted is off', () => {
     expect(bounceConfigFromEnv(ENV).ticketApi).toEqual({
       kind: 'mail',
       timeoutMs: 10_000,
       maxAttempts: 4,
-      mail: { ...SETTINGS },
+      budgetPerHour: 100,
+      mail: { to: SETTINGS.to, from: SETTINGS.from, autoSubmitted: false },
     });
   });
 
@@ -66,7 +67,7 @@ describe('settings', () => {
 
   it.each([
     ['TICKET_MAIL_TO', { TICKET_MAIL_TO: undefined }, 'TICKET_MAIL_TO: is required'],
-    ['TICKET_MAIL_FROM', { TICKET_MAIL_FROM: 'bounce-doctor' }, 'is not an e-mail address'],
+    ['TICKET_MAIL_FROM', { TICKET_MAIL_FROM: 'bounce-doctor' }, 'must be an e-mail address'],
     ['TICKET_MAIL_AUTO_SUBMITTED', { TICKET_MAIL_AUTO_SUBMITTED: 'yes' }, 'must be true or false'],
   ])('an error that names %s', (setting, change, message) => {
     const error = (() => {
@@ -77,8 +78,8 @@ describe('settings', () => {
       }
       return undefined;
     })();
-    expect(error).toBeInstanceOf(BounceConfigError);
-    expect((error as BounceConfigError).setting).toBe(setting);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).setting).toBe(setting);
     expect((error as Error).message).toContain(message);
   });
 });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TxtLookup } from '../../lambda/adapters/bounce-trust.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
+import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
 import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import type { SesVerdicts } from '../../lambda/core/ses/verdicts.ts';
 import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';

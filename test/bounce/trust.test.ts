@@ -1,8 +1,8 @@
 // Forged bounces, the pure side: signed VERP return paths, the Message-ID domain match, the verdict,
 // and the addresses a bounce was sent to read from its headers.
 import { describe, expect, it } from 'vitest';
-import { VerpKeyError } from '../../lambda/core/bounce/errors.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
+import { VerpKeyError } from '../../lambda/core/trust/errors.ts';
 import {
   judgeTrust,
   messageIdDomainMatches,

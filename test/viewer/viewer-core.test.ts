@@ -1,10 +1,10 @@
 // The viewer's pure side: routes, configuration, the CSS filter and the HTML sanitiser (tables of
 // hostile input), the pages, the size caps; and the thin handler's answer when the key cannot be read.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { viewerConfigFromEnv } from '../../lambda/core/viewer/config.ts';
+import { ConfigError } from '../../lambda/contracts/errors.ts';
+import { viewerConfigFromEnv } from '../../lambda/contracts/viewer.ts';
 import { isSafeStyleSheet, safeInlineStyle } from '../../lambda/core/viewer/css-filter.ts';
 import { expiredPage, notFoundPage } from '../../lambda/core/viewer/error-pages.ts';
-import { ViewerConfigError } from '../../lambda/core/viewer/errors.ts';
 import { readMailPreview } from '../../lambda/core/viewer/mail-preview.ts';
 import { renderPreview } from '../../lambda/core/viewer/render.ts';
 import { routeOf } from '../../lambda/core/viewer/routes.ts';
@@ -55,14 +55,14 @@ describe('configuration', () => {
     ['ORIGINALS_PREFIX', { ORIGINALS_PREFIX: '../incoming/' }],
   ])('names %s when it is wrong', (setting, change) => {
     expect(() => viewerConfigFromEnv({ ...ENV, ...change })).toThrow(
-      expect.objectContaining({ name: 'ViewerConfigError', setting }),
+      expect.objectContaining({ name: 'ConfigError', setting }),
     );
   });
 
   it('the Lambda entry checks the environment at cold start', async () => {
     vi.stubEnv('BUCKET_NAME', '');
     await expect(import('../../lambda/handlers/viewer.ts')).rejects.toThrow(
-      new ViewerConfigError('BUCKET_NAME', 'is required'),
+      new ConfigError('BUCKET_NAME', 'is required'),
     );
   });
 

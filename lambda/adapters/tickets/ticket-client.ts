@@ -2,7 +2,7 @@
 // Both POST with the token (credentials.ts), `Idempotency-Key: <SES message id>`, timeouts and retries; a
 // refused token is read again once, so a rotated one is picked up by the very bounce that met the 401.
 // (`mail` sends no request to an API: systems/mail.ts.)
-import type { HttpTicketApiKind } from '../../core/bounce/config.ts';
+import type { HttpTicketSystemKind } from '../../contracts/ticket-systems.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/ticketing/retry-policy.ts';
 import type { TicketDraft } from '../../core/ticketing/ticket-draft.ts';
 import type { TicketNotice } from '../../core/ticketing/ticket-notice.ts';
@@ -29,7 +29,7 @@ export interface TicketClient {
 }
 
 export interface TicketClientOptions {
-  kind: HttpTicketApiKind;
+  kind: HttpTicketSystemKind;
   url: string;
   /** The Authorization header, e.g. from the token in Secrets Manager (cached for minutes). */
   credentials: TicketCredentials;
@@ -82,7 +82,7 @@ interface Format {
   posted(answer: JsonAnswer): PostedTicket;
 }
 
-const FORMATS: Readonly<Record<HttpTicketApiKind, Format>> = {
+const FORMATS: Readonly<Record<HttpTicketSystemKind, Format>> = {
   generic: {
     payload: genericTicketPayload,
     noticePayload: genericNoticePayload,

@@ -1,6 +1,6 @@
 // The record a Lambda asynchronous invocation leaves in its on-failure destination (SQS) once the
 // retries are spent: it holds the original event, so the failed bounce can run again.
-import { FailureRecordError } from '../bounce/errors.ts';
+import { FailureRecordError } from './errors.ts';
 
 export interface FailureRecord {
   /** The event the function was invoked with (`requestPayload`). */

@@ -1,8 +1,8 @@
 // The event of an SES receipt rule's Lambda action (Event invocation): it names the stored mail but
 // carries no body. Validated here; the handler reads the mail from S3 by its message id.
 
-import { SesEventError } from '../bounce/errors.ts';
 import { SAFE_MESSAGE_ID } from '../links/link-token.ts';
+import { SesEventError } from './errors.ts';
 import { isVerdictStatus, type SesVerdicts, VERDICT_NAMES, type VerdictName } from './verdicts.ts';
 
 export interface SesMail {

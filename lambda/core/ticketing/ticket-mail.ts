@@ -1,25 +1,12 @@
 // The mail one bounce becomes in the `mail` ticket system: a reply to the returned original, sent to the
 // helpdesk's inbound address, so that a helpdesk threading by In-Reply-To / References puts it into the
 // conversation whose reply bounced. Pure: the adapter composes the MIME and sends it.
+import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../contracts/bounce.ts';
 import { firstMessageId } from '../mail/message-ids.ts';
 import { type TicketDraft, UNTRUSTED_MARK } from './ticket-draft.ts';
 import type { TicketNotice } from './ticket-notice.ts';
 import { ticketBodyHtml, ticketBodyText } from './ticket-text.ts';
 import { escapeHtml, plainLine } from './untrusted-text.ts';
-
-export interface TicketMailSettings {
-  /** The helpdesk's inbound address. */
-  to: string;
-  /** The sender: a verified SES identity, one the helpdesk accepts mail from. */
-  from: string;
-  /** Put after the subject, `{category}` standing for the category; "" for none. */
-  subjectMarker: string;
-  /**
-   * Send `Auto-Submitted: auto-generated`: OTRS/Znuny then keep the mail and send no acknowledgement,
-   * but Zendesk suspends it (docs/ticket.md). Off by default.
-   */
-  autoSubmitted: boolean;
-}
 
 export interface TicketMail {
   from: string;
@@ -37,7 +24,6 @@ export interface TicketMail {
   html: string;
 }
 
-export const DEFAULT_SUBJECT_MARKER = '[bounce: {category}]';
 /** Names the bounce a ticket mail is about; a mail that returns with it is our own (own-mail.ts). */
 export const TICKET_MAIL_HEADER = 'X-Bounce-Doctor-Ticket';
 const MESSAGE_ID_PREFIX = 'bounce-doctor.';
@@ -50,7 +36,7 @@ export function buildTicketMail(draft: TicketDraft, settings: TicketMailSettings
   return {
     from: settings.from,
     to: settings.to,
-    subject: inReplyTo ? replySubject(draft, settings.subjectMarker) : draft.title,
+    subject: inReplyTo ? replySubject(draft, settings.subjectMarker ?? DEFAULT_SUBJECT_MARKER) : draft.title,
     messageId: ticketMessageId(draft.sesMessageId, settings.from),
     ...(inReplyTo ? { inReplyTo } : {}),
     references: inReplyTo ? referencesFor(draft.original?.references ?? [], inReplyTo) : [],

@@ -7,7 +7,7 @@
 // sig: the first 20 hex digits (80 bits) of HMAC-SHA256(key, "bounce-doctor-verp/v1\n<day>\n<recipient>"),
 // recipient: the address the message was sent to, lower-cased.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { VerpKeyError } from '../bounce/errors.ts';
+import { VerpKeyError } from './errors.ts';
 
 const VERSION = 'v1';
 const SIG_HEX = 20;

@@ -3,13 +3,9 @@
 // through SES (SendRawEmail; `npm start` writes it to a folder instead).
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type { TicketMailSettings } from '../../../contracts/bounce.ts';
 import type { TicketDraft } from '../../../core/ticketing/ticket-draft.ts';
-import {
-  buildNoticeMail,
-  buildTicketMail,
-  type TicketMail,
-  type TicketMailSettings,
-} from '../../../core/ticketing/ticket-mail.ts';
+import { buildNoticeMail, buildTicketMail, type TicketMail } from '../../../core/ticketing/ticket-mail.ts';
 import type { TicketNotice } from '../../../core/ticketing/ticket-notice.ts';
 import { TicketApiError } from '../errors.ts';
 import type { PostedTicket, TicketClient } from '../ticket-client.ts';
