@@ -14,11 +14,11 @@ import { listMailFiles } from '../../lambda/adapters/mail-files.ts';
 import { FolderOriginalStore } from '../../lambda/adapters/mail-store/file-mail-store.ts';
 import { localMailFolder } from '../../lambda/adapters/tickets/local-mail-folder.ts';
 import { startLocalTicketReceiver } from '../../lambda/adapters/tickets/local-receiver.ts';
+import type { GenericTicketPayload } from '../../lambda/adapters/tickets/systems/generic.ts';
 import type { ViewerObserver } from '../../lambda/adapters/viewer-observer.ts';
 import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../lambda/contracts/bounce.ts';
 import { sesEventFor } from '../../lambda/core/ses/event.ts';
 import { messageIdsForFiles } from '../../lambda/core/ses/file-message-ids.ts';
-import type { GenericTicketPayload } from '../../lambda/core/ticketing/ticket-payloads.ts';
 import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 import {
   type LocalBounceOptions,

@@ -12,8 +12,13 @@ import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
 import type { SecretReader } from '../adapters/secret-reader.ts';
 import { DynamoTicketBudget } from '../adapters/ticket-budget.ts';
 import { secretTicketCredentials } from '../adapters/tickets/credentials.ts';
-import { createMailTicketClient, sesMailTransport } from '../adapters/tickets/systems/mail.ts';
-import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
+import { sesMailTransport } from '../adapters/tickets/mail-transport.ts';
+import { TICKET_SYSTEMS } from '../adapters/tickets/systems/index.ts';
+import {
+  createHttpTicketClient,
+  createMailTicketClient,
+  type TicketClient,
+} from '../adapters/tickets/ticket-client.ts';
 import type { BounceConfig } from '../contracts/bounce.ts';
 import { parseLinkKeys } from '../core/links/link-keys.ts';
 import type { RetryPolicy } from '../core/ticketing/retry-policy.ts';
@@ -85,12 +90,17 @@ function ticketClient(
         maxAttempts: ticketApi.maxAttempts,
         requestHandler: { requestTimeout: ticketApi.timeoutMs },
       });
-    return createMailTicketClient({ settings: ticketApi.mail, transport: sesMailTransport(ses) });
+    return createMailTicketClient({
+      system: TICKET_SYSTEMS[ticketApi.kind],
+      settings: ticketApi.mail,
+      transport: sesMailTransport(ses),
+    });
   }
-  return createTicketClient({
-    kind: ticketApi.kind,
+  const system = TICKET_SYSTEMS[ticketApi.kind];
+  return createHttpTicketClient({
+    system,
     url: ticketApi.url,
-    credentials: secretTicketCredentials(clients.secrets, ticketApi.tokenSecretId),
+    credentials: secretTicketCredentials(clients.secrets, ticketApi.tokenSecretId, system.authorization),
     tokenSecretId: ticketApi.tokenSecretId,
     timeoutMs: ticketApi.timeoutMs,
     policy: { ...options.retry, maxAttempts: ticketApi.maxAttempts },

@@ -7,8 +7,13 @@ import type { BounceObserver } from '../adapters/bounce-observer.ts';
 import { MemoryIdempotencyStore } from '../adapters/idempotency-store.ts';
 import { LinkSigner } from '../adapters/link-signer.ts';
 import { FileMailSource, FolderOriginalStore } from '../adapters/mail-store/file-mail-store.ts';
-import { createMailTicketClient, type MailTransport } from '../adapters/tickets/systems/mail.ts';
-import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
+import type { MailTransport } from '../adapters/tickets/mail-transport.ts';
+import { TICKET_SYSTEMS } from '../adapters/tickets/systems/index.ts';
+import {
+  createHttpTicketClient,
+  createMailTicketClient,
+  type TicketClient,
+} from '../adapters/tickets/ticket-client.ts';
 import type { TicketMailSettings } from '../contracts/bounce.ts';
 import { BOUNCE_DEFAULTS } from '../contracts/bounce.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
@@ -48,10 +53,14 @@ export function localBounceDependencies(options: LocalBounceOptions): BounceDepe
 
 function localTicketClient(ticket: LocalBounceOptions['ticket']): TicketClient {
   if (ticket.kind === 'mail') {
-    return createMailTicketClient({ settings: ticket.settings, transport: ticket.transport });
+    return createMailTicketClient({
+      system: TICKET_SYSTEMS.mail,
+      settings: ticket.settings,
+      transport: ticket.transport,
+    });
   }
-  return createTicketClient({
-    kind: 'generic',
+  return createHttpTicketClient({
+    system: TICKET_SYSTEMS.generic,
     url: ticket.url,
     credentials: { authorization: async () => 'Bearer local-token' },
     tokenSecretId: '(local run)',

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { composeTicketMail, createMailTicketClient } from '../../lambda/adapters/tickets/systems/mail.ts';
+import { composeTicketMail } from '../../lambda/adapters/tickets/mail-transport.ts';
+import { TICKET_SYSTEMS } from '../../lambda/adapters/tickets/systems/index.ts';
+import { createMailTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
 import {
   bounceConfigFromEnv,
   DEFAULT_SUBJECT_MARKER,
@@ -159,6 +161,7 @@ describe('a notice (the hourly budget summary)', () => {
   it('is a new conversation to the helpdesk, with its own Message-ID and our words in both parts', async () => {
     const sent: Buffer[] = [];
     const client = createMailTicketClient({
+      system: TICKET_SYSTEMS.mail,
       settings: SETTINGS,
       transport: {
         send: async (raw) => {

@@ -2,10 +2,11 @@
 // HTML, a Markdown code span) never markup, a link or an image. Regression cases for issue 13's
 // findings 1 (forged words and links in a ticket) and 14 (fields not flattened).
 import { describe, expect, it } from 'vitest';
+import type { ZendeskTicketPayload } from '../../lambda/adapters/tickets/systems/zendesk.ts';
+import { zendesk } from '../../lambda/adapters/tickets/systems/zendesk.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
 import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
 import { buildTicketDraft, type TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
-import { zendeskTicketPayload } from '../../lambda/core/ticketing/ticket-payloads.ts';
 import { ticketBodyHtml } from '../../lambda/core/ticketing/ticket-text.ts';
 import {
   defangUrls,
@@ -73,7 +74,7 @@ describe('every mail-derived field of a ticket is one line (finding 14)', () => 
 describe('Zendesk gets an internal note in escaped HTML (finding 1)', () => {
   it('the mail words are quoted text: no link, image or tag of theirs; our two viewer links are the only links', async () => {
     const draft = await hostileDraft();
-    const { ticket } = zendeskTicketPayload(draft);
+    const { ticket } = zendesk.payload(draft) as ZendeskTicketPayload;
     expect(ticket.comment.public).toBe(false);
     expect(ticket.comment).not.toHaveProperty('body');
     const html = ticket.comment.html_body;

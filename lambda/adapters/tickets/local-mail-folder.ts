@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TICKET_MAIL_HEADER, type TicketMail } from '../../core/ticketing/ticket-mail.ts';
-import type { MailTransport } from './systems/mail.ts';
+import type { MailTransport } from './mail-transport.ts';
 
 export interface WrittenMail {
   /** The bounce's SES message id (the file's name). */
