@@ -89,6 +89,16 @@ export const SEVERITIES = ['ok', 'warning', 'failure', 'transient'] as const;
 /** `transient`: a 4xx reply or a time-out, likely to pass; alerts only when it lasts. */
 export type Severity = (typeof SEVERITIES)[number];
 
+/** What the classifier decides of a session. */
+export interface Verdict {
+  outcome: Outcome;
+  variant?: AnyVariant;
+  severity: Severity;
+}
+
+/** An outcome and its kind, before the severity is weighed. */
+export type Found = Omit<Verdict, 'severity'>;
+
 export const CONFIG_WARNINGS = ['port-25', 'no-tls'] as const;
 export type ConfigWarning = (typeof CONFIG_WARNINGS)[number];
 
