@@ -10,7 +10,7 @@ import {
   mintLinkToken,
   verifyLinkToken,
 } from '../core/links/link-token.ts';
-import type { TicketLinks } from '../core/ticketing/ticket-draft.ts';
+import type { TicketLinks } from '../core/ticketing/ticket.ts';
 
 export interface LinkSignerOptions {
   /** The keys (link-keys.ts), e.g. read from Secrets Manager and cached for minutes. */

@@ -14,7 +14,7 @@ import type { RetryNotice } from '../../lambda/adapters/tickets/post-json.ts';
 import { TICKET_SYSTEMS } from '../../lambda/adapters/tickets/systems/index.ts';
 import { createHttpTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
 import type { HttpTicketSystemKind } from '../../lambda/contracts/ticket-systems.ts';
-import type { TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket.ts';
 import { ticketBodyHtml } from '../../lambda/core/ticketing/ticket-text.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
 import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';

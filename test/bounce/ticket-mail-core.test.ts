@@ -16,8 +16,8 @@ import { ConfigError } from '../../lambda/contracts/errors.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
 import { ownMailEvidence } from '../../lambda/core/handling/own-mail.ts';
 import { messageIdsIn } from '../../lambda/core/mail/message-ids.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket.ts';
 import { budgetSummaryNotice } from '../../lambda/core/ticketing/ticket-budget.ts';
-import type { TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
 import { buildTicketMail } from '../../lambda/core/ticketing/ticket-mail.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
 import { sampleDraft } from '../helpers/ticket-drafts.ts';
@@ -112,7 +112,10 @@ describe('the ticket mail', () => {
 
   it('marks an untrusted bounce after the subject, keeping "Re: <subject>" first', async () => {
     const draft = await sampleDraft();
-    const untrusted = { ...draft, trust: { trusted: false, problems: ['no-original-message-id' as const] } };
+    const untrusted: TicketDraft = {
+      ...draft,
+      trust: { trusted: false, problems: ['no-original-message-id'] },
+    };
     expect(buildTicketMail(untrusted, SETTINGS).subject).toBe(
       'Re: ニャーン [bounce: mailbox-full] [untrusted]',
     );

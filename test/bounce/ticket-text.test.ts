@@ -6,7 +6,8 @@ import type { ZendeskTicketPayload } from '../../lambda/adapters/tickets/systems
 import { zendesk } from '../../lambda/adapters/tickets/systems/zendesk.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
 import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
-import { buildTicketDraft, type TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket.ts';
+import { buildTicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
 import { ticketBodyHtml } from '../../lambda/core/ticketing/ticket-text.ts';
 import {
   defangUrls,

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeBounce } from '../../lambda/core/decode.ts';
 import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
-import { buildTicketDraft, type TicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket.ts';
+import { buildTicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
 
 export const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'bounces');
 

@@ -4,7 +4,7 @@
 // 401; a mail system's (systems/mail.ts) composes its mail and hands it to a transport (mail-transport.ts).
 import type { TicketMailSettings } from '../../contracts/bounce.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/ticketing/retry-policy.ts';
-import type { TicketDraft } from '../../core/ticketing/ticket-draft.ts';
+import type { TicketDraft } from '../../core/ticketing/ticket.ts';
 import type { TicketMail } from '../../core/ticketing/ticket-mail.ts';
 import type { TicketNotice } from '../../core/ticketing/ticket-notice.ts';
 import type { TicketCredentials } from './credentials.ts';

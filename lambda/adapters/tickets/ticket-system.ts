@@ -4,7 +4,7 @@
 // one registry (systems/index.ts); how requests are sent, timed out and retried is shared (post-json.ts,
 // mail-transport.ts).
 import type { TicketMailSettings } from '../../contracts/bounce.ts';
-import type { TicketDraft } from '../../core/ticketing/ticket-draft.ts';
+import type { TicketDraft } from '../../core/ticketing/ticket.ts';
 import type { TicketMail } from '../../core/ticketing/ticket-mail.ts';
 import type { TicketNotice } from '../../core/ticketing/ticket-notice.ts';
 import type { JsonAnswer } from './post-json.ts';

@@ -1,72 +1,20 @@
 // The ticket one bounce becomes, before any ticket system's format: title `[<category>] <original
 // subject>`, the recipients and the server's words, the ja+en diagnosis, the links, SES's verdicts.
-
 import type { Category } from '../diagnosis/categories.ts';
 import type { Diagnosis } from '../diagnosis/diagnose.ts';
-import type { LocalText } from '../diagnosis/reasons.ts';
 import type { SesVerdicts } from '../ses/verdicts.ts';
-import type { TrustBasis, TrustProblem, TrustVerdict } from '../trust/trust.ts';
-import type { BounceReport, MessageKind, OriginalMessage, Reason, RecipientResult } from '../types.ts';
+import type { TrustVerdict } from '../trust/trust.ts';
+import type { BounceReport, RecipientResult } from '../types.ts';
+import {
+  type TicketDraft,
+  type TicketFields,
+  type TicketLinks,
+  type TicketOriginal,
+  type TicketRecipient,
+  UNTRUSTED_MARK,
+} from './ticket.ts';
 import { ticketBodyText } from './ticket-text.ts';
 import { plainLine } from './untrusted-text.ts';
-
-export interface TicketLinks {
-  /** The viewer link to the stored original; absent when the bounce did not return it. */
-  original?: string;
-  /** The viewer link to the raw bounce as SES stored it. */
-  rawBounce: string;
-  /** When both links stop working (ISO 8601). */
-  expiresAt: string;
-}
-
-/**
- * A recipient as a ticket shows it: the report's facts, each mail-derived one on one line (plainLine),
- * the server's words cut at 2,000 characters.
- */
-export type TicketRecipient = Pick<
-  RecipientResult,
-  | 'address'
-  | 'action'
-  | 'status'
-  | 'replyCode'
-  | 'reason'
-  | 'hardBounce'
-  | 'diagnosticCode'
-  | 'remoteMta'
-  | 'command'
-  | 'carrier'
->;
-
-/** The returned original as a ticket describes it: its headers, not its bytes. */
-export type TicketOriginal = Omit<OriginalMessage, 'raw'>;
-
-/** Whether the bounce was tied to a message we sent (docs/forged-bounces.md). */
-export interface TicketTrust {
-  trusted: boolean;
-  /** How it was tied: `not-checked` when no trust setting is configured. */
-  by?: TrustBasis;
-  /** Why it could not be tied, when untrusted. */
-  problems?: TrustProblem[];
-}
-
-export interface TicketDraft {
-  sesMessageId: string;
-  title: string;
-  kind: MessageKind;
-  category: Category;
-  reason: Reason;
-  summary: LocalText;
-  remedy: LocalText;
-  recipients: TicketRecipient[];
-  original: TicketOriginal | null;
-  links: TicketLinks;
-  verdicts: SesVerdicts;
-  trust: TicketTrust;
-  bounce: { subject: string; from: string; date?: string; receivedAt?: string; decodedBy: string };
-  tags: string[];
-  /** The whole ticket as plain text (ja and en), for systems that take one text. */
-  body: string;
-}
 
 export interface TicketInput {
   sesMessageId: string;
@@ -79,9 +27,6 @@ export interface TicketInput {
   trust?: TrustVerdict;
 }
 
-/** Put before the title of a bounce that could not be tied to a message we sent. */
-export const UNTRUSTED_MARK = '[untrusted]';
-
 const MAX_TITLE_CHARS = 200;
 const MAX_WORDS_CHARS = 2_000;
 
@@ -90,7 +35,7 @@ export function buildTicketDraft(input: TicketInput): TicketDraft {
   const original = originalOf(report);
   const trust = ticketTrust(input.trust);
   const title = ticketTitle(diagnosis.category, report);
-  const fields: Omit<TicketDraft, 'body'> = {
+  const fields: TicketFields = {
     sesMessageId: input.sesMessageId,
     title: trust.trusted ? title : `${UNTRUSTED_MARK} ${title}`,
     kind: report.kind,
@@ -129,7 +74,7 @@ export function ticketTitle(category: Category, report: BounceReport): string {
   return plainLine(`[${category}] ${subject}`, MAX_TITLE_CHARS);
 }
 
-function ticketTrust(verdict: TrustVerdict | undefined): TicketTrust {
+function ticketTrust(verdict: TrustVerdict | undefined): TrustVerdict {
   if (!verdict) return { trusted: true, by: 'not-checked' };
   return verdict.trusted ? { trusted: true, by: verdict.by } : { trusted: false, problems: verdict.problems };
 }

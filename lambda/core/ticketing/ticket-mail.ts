@@ -3,7 +3,7 @@
 // conversation whose reply bounced. Pure: the adapter composes the MIME and sends it.
 import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../contracts/bounce.ts';
 import { firstMessageId } from '../mail/message-ids.ts';
-import { type TicketDraft, UNTRUSTED_MARK } from './ticket-draft.ts';
+import { type TicketDraft, UNTRUSTED_MARK } from './ticket.ts';
 import type { TicketNotice } from './ticket-notice.ts';
 import { ticketBodyHtml, ticketBodyText } from './ticket-text.ts';
 import { escapeHtml, plainLine } from './untrusted-text.ts';

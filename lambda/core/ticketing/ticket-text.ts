@@ -4,12 +4,10 @@
 // defanged and quoted, and only our own viewer links are links (Zendesk's `html_body`).
 
 import { VERDICT_NAMES } from '../ses/verdicts.ts';
-import type { TicketDraft, TicketRecipient } from './ticket-draft.ts';
+import type { TicketFields, TicketRecipient } from './ticket.ts';
 import { defangUrls, escapeHtml, untrustedHtml } from './untrusted-text.ts';
 
 const MAX_LISTED_RECIPIENTS = 50;
-
-export type TicketFields = Omit<TicketDraft, 'body'>;
 
 /** Our own text; the mail's text (anyone's words); a link we minted. */
 type Piece = string | { mail: string } | { link: string };

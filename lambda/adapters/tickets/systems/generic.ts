@@ -1,7 +1,7 @@
 // The `generic` ticket system: bounce-doctor's own JSON, documented field by field in docs/ticket.md with
 // a JSON Schema (docs/ticket.schema.json); its text fields are untrusted plain text. The new ticket's id
 // is read from `id`, `ticketId` or `ticket.id`, its URL from `url` or the Location header.
-import type { TicketDraft } from '../../../core/ticketing/ticket-draft.ts';
+import type { TicketDraft } from '../../../core/ticketing/ticket.ts';
 import type { TicketNotice } from '../../../core/ticketing/ticket-notice.ts';
 import { tokenAuthorization } from '../credentials.ts';
 import { idText, record, text } from '../json-answer.ts';
