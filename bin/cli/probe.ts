@@ -15,9 +15,10 @@ import {
   SECURITIES,
 } from '../../lambda/contracts/probe.ts';
 import { oneOf, positiveNumber } from '../../lambda/contracts/values.ts';
+import type { Lang } from '../../lambda/core/diagnosis/reasons.ts';
 import { interpretProbe } from '../../lambda/core/probe/interpret.ts';
 import { printable } from '../../lambda/core/probe/printable.ts';
-import { type Lang, probeReportLines } from '../../lambda/core/probe/report-text.ts';
+import { probeReportLines } from '../../lambda/core/probe/report-text.ts';
 import type { ProbeResult, Severity } from '../../lambda/core/probe/types.ts';
 import { PROBE_USAGE } from './usage.ts';
 

@@ -17,14 +17,13 @@ import { startLocalTicketReceiver } from '../../lambda/adapters/tickets/local-re
 import type { GenericTicketPayload } from '../../lambda/adapters/tickets/systems/generic.ts';
 import type { ViewerObserver } from '../../lambda/adapters/viewer-observer.ts';
 import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../lambda/contracts/bounce.ts';
-import { sesEventFor } from '../../lambda/core/ses/event.ts';
 import { messageIdsForFiles } from '../../lambda/core/ses/file-message-ids.ts';
-import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 import {
   type LocalBounceOptions,
   localBounceDependencies,
 } from '../../lambda/handlers/local-bounce-dependencies.ts';
 import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
+import { type BounceFlow, createBounceFlow } from '../../lambda/wiring/bounce-flow.ts';
 import { mailBlock, noTicketLine, ticketBlock } from './ticket-print.ts';
 
 export interface RunLocalOptions {
@@ -148,7 +147,7 @@ async function runMails(files: ReadonlyMap<string, string>, options: RunMailsOpt
   const sink = await ticketSink(options);
   const retries: string[] = [];
   try {
-    const handler = createBounceHandler(
+    const flow = createBounceFlow(
       localBounceDependencies({
         files,
         originalsFolder: options.originalsFolder,
@@ -164,7 +163,7 @@ async function runMails(files: ReadonlyMap<string, string>, options: RunMailsOpt
     );
     let failed = 0;
     for (const [id, file] of files) {
-      if (!(await runOne(handler, id, basename(file), sink, options.out))) failed++;
+      if (!(await runOne(flow, id, basename(file), sink, options.out))) failed++;
     }
     for (const retry of retries) options.err.write(`${retry}\n`);
     const ticketed = sink.count();
@@ -180,14 +179,14 @@ async function runMails(files: ReadonlyMap<string, string>, options: RunMailsOpt
 
 /** One mail through the handler, its ticket (or why it got none) printed; false when it failed. */
 async function runOne(
-  handler: BounceHandler,
+  flow: BounceFlow,
   id: string,
   file: string,
   sink: LocalTicketSink,
   out: NodeJS.WritableStream,
 ): Promise<boolean> {
   try {
-    const outcome = await handler(sesEventFor(id), localLambdaContext());
+    const outcome = await flow.handleMail({ messageId: id, verdicts: {} }, localLambdaContext());
     const printed = outcome.action === 'ticketed' ? sink.printed(file, id) : undefined;
     out.write(`${printed ?? noTicketLine(file, outcome)}\n\n`);
     return true;

@@ -12,8 +12,11 @@ export interface TrustConfig {
   readonly ticketUntrusted: boolean;
 }
 
+/** What the checks need of it (not what to do with an untrusted bounce). */
+export type TrustChecks = Pick<TrustConfig, 'messageIdDomains' | 'dkimDomains' | 'verpKeySecretId'>;
+
 /** With none of these set, no bounce is checked: every one is trusted. */
-export function trustChecked(trust: TrustConfig): boolean {
+export function trustChecked(trust: TrustChecks): boolean {
   return (
     trust.messageIdDomains.length > 0 || trust.dkimDomains.length > 0 || trust.verpKeySecretId !== undefined
   );

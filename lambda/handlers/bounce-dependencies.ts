@@ -22,7 +22,7 @@ import {
 import type { BounceConfig } from '../contracts/bounce.ts';
 import { parseLinkKeys } from '../core/links/link-keys.ts';
 import type { RetryPolicy } from '../core/ticketing/retry-policy.ts';
-import type { BounceDependencies } from './bounce-handler.ts';
+import type { BounceDependencies } from '../wiring/bounce-flow.ts';
 
 export interface BounceClients {
   s3: S3Client;
@@ -65,13 +65,10 @@ export function bounceDependencies(
     }),
     idempotency: dynamoIdempotencyStore(config.idempotencyTable, clients.dynamodb),
     observer,
-    ticketKinds: config.ticketKinds,
+    policy: { ticketKinds: config.ticketKinds, ticketUntrusted: trust.ticketUntrusted },
     budget: new DynamoTicketBudget(clients.dynamodb, config.idempotencyTable, config.ticketApi.budgetPerHour),
-    trust: new BounceTrust({
-      messageIdDomains: trust.messageIdDomains,
-      dkimDomains: trust.dkimDomains,
+    trust: new BounceTrust(trust, {
       ...(verpKeySecretId ? { verpKey: () => clients.secrets.read(verpKeySecretId, 'key') } : {}),
-      ticketUntrusted: trust.ticketUntrusted,
       ...(options.txt ? { txt: options.txt } : {}),
     }),
   };

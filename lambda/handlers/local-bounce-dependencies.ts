@@ -16,7 +16,7 @@ import {
 } from '../adapters/tickets/ticket-client.ts';
 import type { TicketMailSettings } from '../contracts/bounce.ts';
 import { BOUNCE_DEFAULTS } from '../contracts/bounce.ts';
-import type { BounceDependencies } from './bounce-handler.ts';
+import type { BounceDependencies } from '../wiring/bounce-flow.ts';
 
 export interface LocalBounceOptions {
   /** Mail files by message id. */
@@ -47,7 +47,7 @@ export function localBounceDependencies(options: LocalBounceOptions): BounceDepe
     }),
     idempotency: new MemoryIdempotencyStore(),
     observer: options.observer,
-    ticketKinds: BOUNCE_DEFAULTS.ticketKinds,
+    policy: { ticketKinds: BOUNCE_DEFAULTS.ticketKinds, ticketUntrusted: false },
   };
 }
 

@@ -4,8 +4,8 @@
 import type { StoredMailReader } from '../adapters/mail-store/ports.ts';
 import type { ViewerObserver, ViewerRequestRecord } from '../adapters/viewer-observer.ts';
 import type { LinkKeyInput } from '../core/links/link-keys.ts';
-import { type LinkKind, type LinkVerification, verifyLinkToken } from '../core/links/link-token.ts';
-import { STORED_MAIL_OF_LINK } from '../core/links/stored-mail.ts';
+import { type LinkVerification, verifyLinkToken } from '../core/links/link-token.ts';
+import type { StoredMailKind } from '../core/links/stored-mail.ts';
 import { MAX_MAIL_BYTES } from '../core/ses/event.ts';
 import {
   expiredPage,
@@ -81,7 +81,7 @@ async function serve(route: ViewerRoute, deps: ViewerDependencies, record: Viewe
   }
   const id = verified.messageId;
   record.sesMessageId = id;
-  const kind = STORED_MAIL_OF_LINK[route.link];
+  const kind = route.link;
 
   if (route.action === 'download') {
     const limit = deps.mails.directUrl
@@ -98,13 +98,14 @@ async function serve(route: ViewerRoute, deps: ViewerDependencies, record: Viewe
     return emlResponse(stored.raw, await downloadDisposition(stored.raw, stored.contentDisposition));
   }
 
-  const [mail, bounce] = await Promise.all([
+  const [mail, rawBounce] = await Promise.all([
     deps.mails.read(id, kind, MAX_MAIL_BYTES),
-    kind === 'original' ? deps.mails.read(id, 'bounce', MAX_MAIL_BYTES) : undefined,
+    kind === 'original' ? deps.mails.read(id, 'rawBounce', MAX_MAIL_BYTES) : undefined,
   ]);
   if (mail.status === 'missing') return missing(record);
   if (mail.status === 'too-large') throw new Error(`the stored mail has ${mail.bytes} bytes, over 40 MB`);
-  const bounceRaw = kind === 'bounce' ? mail.raw : bounce?.status === 'found' ? bounce.raw : undefined;
+  const bounceRaw =
+    kind === 'rawBounce' ? mail.raw : rawBounce?.status === 'found' ? rawBounce.raw : undefined;
   record.result = 'preview';
   const page = await renderPreview(
     {
@@ -136,7 +137,7 @@ function requester(event: ViewerRequest): Pick<ViewerRequestRecord, 'sourceIp' |
 
 async function verifyLink(
   token: string,
-  kind: LinkKind,
+  kind: StoredMailKind,
   deps: ViewerDependencies,
   now: Date,
 ): Promise<LinkVerification> {

@@ -209,7 +209,7 @@ describe('our own mail, known when it comes back', () => {
     expect(
       ownMailEvidence({
         report,
-        raw: ack,
+        rawBounce: ack,
         envelopeRecipients: ['Bounce-Doctor@Bounces.Example.com'],
         ticketSender: SETTINGS.from,
       }),
@@ -217,7 +217,7 @@ describe('our own mail, known when it comes back', () => {
     expect(
       ownMailEvidence({
         report,
-        raw: ack,
+        rawBounce: ack,
         envelopeRecipients: ['bounces@example.com'],
         ticketSender: SETTINGS.from,
       }),
@@ -233,9 +233,9 @@ describe('our own mail, known when it comes back', () => {
       'From: agent@acme.example\r\nIn-Reply-To: <bounce-doctor.ses-1@bounces.example.com>\r\nSubject: Re: x\r\n\r\nok\r\n',
     );
     for (const raw of [byHeader, byId, answer]) {
-      expect(ownMailEvidence({ report: await decodeBounce(raw), raw })).toBe('returns-ticket-mail');
+      expect(ownMailEvidence({ report: await decodeBounce(raw), rawBounce: raw })).toBe('returns-ticket-mail');
     }
     const customer = dsnReturning({ original: 'Message-ID: <order-1@example.jp>\r\nSubject: x\r\n\r\nbody' });
-    expect(ownMailEvidence({ report: await decodeBounce(customer), raw: customer })).toBeUndefined();
+    expect(ownMailEvidence({ report: await decodeBounce(customer), rawBounce: customer })).toBeUndefined();
   });
 });

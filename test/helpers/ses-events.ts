@@ -28,3 +28,16 @@ export function sesEvent(messageId: string, verdicts: SesVerdicts = {}): SesEven
   }
   return event;
 }
+
+/**
+ * The same event stripped to what SES must send: no verdicts (scanning off) and no envelope recipients,
+ * so the handler has only the stored mail to go by.
+ */
+export function bareSesEvent(messageId: string): SesEventShape {
+  const event = sesEvent(messageId);
+  const record = event.Records[0];
+  if (!record) throw new Error('the fixture has no record');
+  record.ses.mail = { messageId };
+  record.ses.receipt = {};
+  return event;
+}

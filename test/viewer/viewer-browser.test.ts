@@ -12,7 +12,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalViewer, startLocalViewer } from '../../lambda/adapters/local-viewer-server.ts';
 import { S3StoredMailReader } from '../../lambda/adapters/mail-store/s3-stored-mail-reader.ts';
-import { type LinkKind, linkExpiry, linkUrl, mintLinkToken } from '../../lambda/core/links/link-token.ts';
+import { linkExpiry, linkUrl, mintLinkToken } from '../../lambda/core/links/link-token.ts';
+import type { StoredMailKind } from '../../lambda/core/links/stored-mail.ts';
 import { html } from '../../lambda/core/viewer/html.ts';
 import { pageDocument } from '../../lambda/core/viewer/page-layout.ts';
 import { SECURITY_HEADERS } from '../../lambda/core/viewer/security-headers.ts';
@@ -85,7 +86,7 @@ afterAll(async () => {
   await Promise.all([viewer?.close(), s3?.close()]);
 });
 
-function link(id: string, kind: LinkKind = 'original', expiresAt = linkExpiry(new Date(), 30)): string {
+function link(id: string, kind: StoredMailKind = 'original', expiresAt = linkExpiry(new Date(), 30)): string {
   return linkUrl(viewer.url, kind, mintLinkToken({ messageId: id, kind, expiresAt }, KEY));
 }
 

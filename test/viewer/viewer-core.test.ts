@@ -22,9 +22,9 @@ const sanitize = (html: string, inline = new Map<string, InlineImage>(), budget 
 describe('routes', () => {
   it.each([
     ['GET', '/o/v2.0.o.1.AA.BB', { action: 'preview', link: 'original', token: 'v2.0.o.1.AA.BB' }],
-    ['GET', '/r/v2.0.r.1.AA.BB/', { action: 'preview', link: 'raw', token: 'v2.0.r.1.AA.BB' }],
+    ['GET', '/r/v2.0.r.1.AA.BB/', { action: 'preview', link: 'rawBounce', token: 'v2.0.r.1.AA.BB' }],
     ['HEAD', '/o/T/download', { action: 'download', link: 'original', downloadPath: '/o/T/download' }],
-    ['GET', '/r/T/download', { action: 'download', link: 'raw', downloadPath: '/r/T/download' }],
+    ['GET', '/r/T/download', { action: 'download', link: 'rawBounce', downloadPath: '/r/T/download' }],
     ['GET', '/o/T/download/more', { action: 'not-found' }],
     ['GET', '/o/a%2Fb', { action: 'not-found' }],
     ['GET', '/O/T', { action: 'not-found' }],

@@ -1,12 +1,13 @@
 // What the bounce handler did with one mail: the Lambda's result, kept in the idempotency record and
 // logged. Small and JSON: no mail content.
 import type { Category } from '../diagnosis/categories.ts';
+import type { QuarantineVerdict } from '../ses/verdicts.ts';
 import type { TrustProblem } from '../trust/trust.ts';
 import type { MessageKind, Reason } from '../types.ts';
 import type { OwnMailEvidence } from './own-mail.ts';
 
 export type BounceOutcome =
-  | { sesMessageId: string; action: 'quarantined'; verdict: 'spam' | 'virus' }
+  | { sesMessageId: string; action: 'quarantined'; verdict: QuarantineVerdict }
   | {
       sesMessageId: string;
       action: 'skipped';

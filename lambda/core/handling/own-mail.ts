@@ -1,8 +1,8 @@
 // Our own ticket mail coming back (the `mail` ticket system): the helpdesk's acknowledgement, an agent's
 // reply, a bounce of it. Never a ticket: that ticket's mail could come back again, a loop.
-import { headerBlockOf, MailHeaders } from '../mail/headers.ts';
-import { normalizeLineEndings } from '../mail/mailbox.ts';
+import type { MailHeaders } from '../mail/headers.ts';
 import { messageIdsIn } from '../mail/message-ids.ts';
+import { mailHead } from '../mail-head.ts';
 import { isTicketMessageId, TICKET_MAIL_HEADER } from '../ticketing/ticket-mail.ts';
 import type { BounceReport } from '../types.ts';
 
@@ -18,7 +18,7 @@ export type OwnMailEvidence = 'addressed-to-ticket-sender' | 'returns-ticket-mai
 export interface OwnMailInput {
   report: BounceReport;
   /** The mail as received. */
-  raw: Uint8Array;
+  rawBounce: Uint8Array;
   /** The envelope recipients; absent in replays. */
   envelopeRecipients?: readonly string[];
   /** The ticket mail's sender, when the `mail` ticket system is configured. */
@@ -31,7 +31,7 @@ export function ownMailEvidence(input: OwnMailInput): OwnMailEvidence | undefine
     return 'addressed-to-ticket-sender';
   }
   if (input.report.original && carriesTicketMark(input.report.original.raw)) return 'returns-ticket-mail';
-  if (answersTicketMail(input.raw)) return 'returns-ticket-mail';
+  if (answersTicketMail(input.rawBounce)) return 'returns-ticket-mail';
   return undefined;
 }
 
@@ -51,7 +51,6 @@ function answersTicketMail(raw: Uint8Array): boolean {
   );
 }
 
-/** The header block only: a mail may be 40 MB, its headers are at its start. */
 function headersOf(raw: Uint8Array): MailHeaders {
-  return MailHeaders.parse(headerBlockOf(normalizeLineEndings(raw.subarray(0, HEAD_BYTES))));
+  return mailHead(raw, HEAD_BYTES);
 }

@@ -1,12 +1,12 @@
 // The event of an SES receipt rule's Lambda action (Event invocation): it names the stored mail but
-// carries no body. Validated here; the handler reads the mail from S3 by its message id.
-
+// carries no body. Validated and read once, here, into the mail the bounce flow handles (replays and
+// local runs make that mail themselves, from a stored object or a file).
 import { SAFE_MESSAGE_ID } from '../links/link-token.ts';
 import { SesEventError } from './errors.ts';
 import { isVerdictStatus, type SesVerdicts, VERDICT_NAMES, type VerdictName } from './verdicts.ts';
 
 export interface SesMail {
-  /** SES's message id: the object key under the incoming prefix, and the idempotency key. */
+  /** SES's message id: the object key under the incoming prefix, and the idempotency key (handleMail's). */
   messageId: string;
   /** When SES received the mail (ISO 8601), when the event says. */
   receivedAt?: string;
@@ -14,9 +14,6 @@ export interface SesMail {
   /** The envelope recipients (the receipt rule's, then the mail's destination); absent in replays. */
   recipients?: string[];
 }
-
-/** The event's path to the message id (the idempotency key is read with it, as JMESPath). */
-export const MESSAGE_ID_PATH = 'Records[0].ses.mail.messageId';
 
 const VERDICT_FIELDS: Readonly<Record<VerdictName, string>> = {
   spam: 'spamVerdict',
@@ -57,19 +54,6 @@ export function parseSesEvent(event: unknown): SesMail {
     ...(typeof timestamp === 'string' && timestamp ? { receivedAt: timestamp } : {}),
     verdicts: verdictsOf(field(ses, 'receipt')),
     ...(recipients.length > 0 ? { recipients } : {}),
-  };
-}
-
-/** An event like SES's for a mail that is already stored: replays go through the handler with it. */
-export function sesEventFor(messageId: string, receivedAt?: string): unknown {
-  return {
-    Records: [
-      {
-        eventSource: 'aws:ses',
-        eventVersion: '1.0',
-        ses: { mail: { messageId, ...(receivedAt ? { timestamp: receivedAt } : {}) }, receipt: {} },
-      },
-    ],
   };
 }
 

@@ -1,6 +1,6 @@
 // SES's receipt verdicts (spam, virus, SPF, DKIM, DMARC): from the event, or from the headers SES adds
 // to the stored mail (for replays, whose events carry none), and what they mean for the handler.
-import { MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
+import { mailHead } from '../mail-head.ts';
 
 export const VERDICT_STATUSES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED'] as const;
 export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
@@ -16,16 +16,18 @@ export function isVerdictStatus(value: unknown): value is VerdictStatus {
   return typeof value === 'string' && (VERDICT_STATUSES as readonly string[]).includes(value);
 }
 
-/** The verdict that quarantines a mail (a spam or virus FAIL), if any; virus first. */
-export function quarantineVerdict(verdicts: SesVerdicts): 'virus' | 'spam' | undefined {
-  if (verdicts.virus === 'FAIL') return 'virus';
-  if (verdicts.spam === 'FAIL') return 'spam';
-  return undefined;
+/** The verdicts whose FAIL quarantines a mail, in the order they are told: virus first. */
+export const QUARANTINE_VERDICTS = ['virus', 'spam'] as const satisfies readonly VerdictName[];
+export type QuarantineVerdict = (typeof QUARANTINE_VERDICTS)[number];
+
+/** The verdict that quarantines a mail (a spam or virus FAIL), if any. */
+export function quarantineVerdict(verdicts: SesVerdicts): QuarantineVerdict | undefined {
+  return QUARANTINE_VERDICTS.find((name) => verdicts[name] === 'FAIL');
 }
 
-/** The event's verdicts, completed by those SES wrote into the mail's headers. */
-export function completeVerdicts(fromEvent: SesVerdicts, raw: Uint8Array): SesVerdicts {
-  return { ...verdictsFromHeaders(raw), ...fromEvent };
+/** The event's verdicts, completed by those SES wrote into the raw bounce's headers. */
+export function completeVerdicts(fromEvent: SesVerdicts, rawBounce: Uint8Array): SesVerdicts {
+  return { ...verdictsFromHeaders(rawBounce), ...fromEvent };
 }
 
 /**
@@ -33,11 +35,8 @@ export function completeVerdicts(fromEvent: SesVerdicts, raw: Uint8Array): SesVe
  * (authserv-id amazonses.com). SES puts its headers first, so the first occurrence is SES's, not
  * one the sender wrote.
  */
-export function verdictsFromHeaders(raw: Uint8Array): SesVerdicts {
-  const text = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, HEADER_LIMIT)).toString(
-    'latin1',
-  );
-  const headers = MailHeaders.parse(splitHeaderBlock(text.replace(/\r\n/g, '\n')).head);
+export function verdictsFromHeaders(rawBounce: Uint8Array): SesVerdicts {
+  const headers = mailHead(rawBounce, HEADER_LIMIT);
   const verdicts: SesVerdicts = {};
   const spam = headers.get('x-ses-spam-verdict').toUpperCase();
   const virus = headers.get('x-ses-virus-verdict').toUpperCase();

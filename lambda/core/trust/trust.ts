@@ -5,20 +5,13 @@
 // when the address it was sent to carries a valid signed VERP token (verp-token.ts). Untrusted bounces
 // are still stored and counted; they get a ticket only when configured so, marked untrusted. Pure:
 // keys and time passed in.
-import { headerBlockOf, MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
+import { type TrustChecks, trustChecked } from '../../contracts/trust.ts';
+import { headerBlockOf } from '../mail/headers.ts';
+import { mailHead } from '../mail-head.ts';
 import type { SesVerdicts } from '../ses/verdicts.ts';
 import type { BounceReport } from '../types.ts';
 import { type DkimKeyLookup, dkimSignatures, verifyDkimHeaders } from './dkim-headers.ts';
 import { type VerpProblem, verifyVerp } from './verp-token.ts';
-
-export interface TrustSettings {
-  /** Domains our Message-IDs end with (`<…@mail.example.jp>` matches `example.jp`); lower case. */
-  messageIdDomains: readonly string[];
-  /** Domains (d=) whose DKIM signature on the returned original's headers vouches for it; lower case. */
-  dkimDomains: readonly string[];
-  /** Whether a VERP key is configured (the key itself is passed to judgeTrust when it is). */
-  verp: boolean;
-}
 
 export type TrustBasis = 'message-id' | 'dkim' | 'verp' | 'not-checked';
 export type DkimProblem = 'no-signature' | 'no-key' | 'bad-signature';
@@ -36,7 +29,7 @@ export interface TrustEvidence {
   /** The addresses the bounce was delivered to: SES's envelope recipients, else the mail's own headers. */
   returnPaths: readonly string[];
   now: Date;
-  /** The VERP key, when VERP is configured. */
+  /** The VERP key, when VERP is configured (TrustConfig.verpKeySecretId). */
   verpKey?: string;
   /** SES's verdicts on the bounce itself. */
   verdicts?: SesVerdicts;
@@ -44,15 +37,11 @@ export interface TrustEvidence {
   dkimKeys?: DkimKeyLookup;
 }
 
-export function trustChecked(settings: TrustSettings): boolean {
-  return settings.messageIdDomains.length > 0 || settings.dkimDomains.length > 0 || settings.verp;
-}
-
 /**
  * Message-ID first (no key needed), then the original's DKIM signature, then VERP; the problems of
  * each are listed when none holds. With none configured, every bounce is trusted.
  */
-export function judgeTrust(settings: TrustSettings, evidence: TrustEvidence): TrustVerdict {
+export function judgeTrust(settings: TrustChecks, evidence: TrustEvidence): TrustVerdict {
   if (!trustChecked(settings)) return { trusted: true, by: 'not-checked' };
   const problems: TrustProblem[] = [];
   if (settings.messageIdDomains.length > 0) {
@@ -65,7 +54,7 @@ export function judgeTrust(settings: TrustSettings, evidence: TrustEvidence): Tr
     if (!problem) return { trusted: true, by: 'dkim' };
     problems.push(problem);
   }
-  if (settings.verp && evidence.verpKey !== undefined) {
+  if (settings.verpKeySecretId !== undefined && evidence.verpKey !== undefined) {
     const verification = verifyVerp(evidence.returnPaths, addressesOf(evidence.report), {
       key: evidence.verpKey,
       now: evidence.now,
@@ -136,10 +125,7 @@ const ADDRESS_HEADERS = ['to', 'delivered-to', 'x-original-to', 'envelope-to'] a
  * envelope recipients. SES's own Received line says `for <address>`; the bounce's To is the return path.
  */
 export function returnPathsFromHeaders(raw: Uint8Array): string[] {
-  const text = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, HEADER_LIMIT)).toString(
-    'latin1',
-  );
-  const headers = MailHeaders.parse(splitHeaderBlock(text.replace(/\r\n/g, '\n')).head);
+  const headers = mailHead(raw, HEADER_LIMIT);
   const listed = ADDRESS_HEADERS.flatMap((name) => headers.all(name)).flatMap((value) => value.split(','));
   const received = headers
     .all('received')
