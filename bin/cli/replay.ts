@@ -19,7 +19,7 @@ import { readFailureRecord } from '../../lambda/core/handling/failure-record.ts'
 import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import { parseSesEvent, type SesMail } from '../../lambda/core/ses/event.ts';
 import { messageIdsForFiles } from '../../lambda/core/ses/file-message-ids.ts';
-import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
+import { bounceDependencies } from '../../lambda/wiring/bounce-dependencies.ts';
 import { type BounceFlow, createBounceFlow } from '../../lambda/wiring/bounce-flow.ts';
 import { REPLAY_USAGE } from './usage.ts';
 

@@ -18,12 +18,12 @@ import type { GenericTicketPayload } from '../../lambda/adapters/tickets/systems
 import type { ViewerObserver } from '../../lambda/adapters/viewer-observer.ts';
 import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../lambda/contracts/bounce.ts';
 import { messageIdsForFiles } from '../../lambda/core/ses/file-message-ids.ts';
+import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
+import { type BounceFlow, createBounceFlow } from '../../lambda/wiring/bounce-flow.ts';
 import {
   type LocalBounceOptions,
   localBounceDependencies,
-} from '../../lambda/handlers/local-bounce-dependencies.ts';
-import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
-import { type BounceFlow, createBounceFlow } from '../../lambda/wiring/bounce-flow.ts';
+} from '../../lambda/wiring/local-bounce-dependencies.ts';
 import { mailBlock, noTicketLine, ticketBlock } from './ticket-print.ts';
 
 export interface RunLocalOptions {

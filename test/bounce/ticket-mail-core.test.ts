@@ -233,7 +233,9 @@ describe('our own mail, known when it comes back', () => {
       'From: agent@acme.example\r\nIn-Reply-To: <bounce-doctor.ses-1@bounces.example.com>\r\nSubject: Re: x\r\n\r\nok\r\n',
     );
     for (const raw of [byHeader, byId, answer]) {
-      expect(ownMailEvidence({ report: await decodeBounce(raw), rawBounce: raw })).toBe('returns-ticket-mail');
+      expect(ownMailEvidence({ report: await decodeBounce(raw), rawBounce: raw })).toBe(
+        'returns-ticket-mail',
+      );
     }
     const customer = dsnReturning({ original: 'Message-ID: <order-1@example.jp>\r\nSubject: x\r\n\r\nbody' });
     expect(ownMailEvidence({ report: await decodeBounce(customer), rawBounce: customer })).toBeUndefined();

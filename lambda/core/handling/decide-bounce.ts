@@ -82,5 +82,9 @@ const STEPS: ReadonlySet<string> = new Set<BounceStep['action']>([
 ]);
 
 // TICKET_KINDS names the decoder's kinds without importing the core: the compiler keeps the two the same.
-type SameKinds = [MessageKind] extends [TicketKind] ? ([TicketKind] extends [MessageKind] ? true : false) : false;
+type SameKinds = [MessageKind] extends [TicketKind]
+  ? [TicketKind] extends [MessageKind]
+    ? true
+    : false
+  : false;
 true satisfies SameKinds;

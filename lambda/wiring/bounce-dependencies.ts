@@ -22,7 +22,7 @@ import {
 import type { BounceConfig } from '../contracts/bounce.ts';
 import { parseLinkKeys } from '../core/links/link-keys.ts';
 import type { RetryPolicy } from '../core/ticketing/retry-policy.ts';
-import type { BounceDependencies } from '../wiring/bounce-flow.ts';
+import type { BounceDependencies } from './bounce-flow.ts';
 
 export interface BounceClients {
   s3: S3Client;

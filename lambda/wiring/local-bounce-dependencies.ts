@@ -16,7 +16,7 @@ import {
 } from '../adapters/tickets/ticket-client.ts';
 import type { TicketMailSettings } from '../contracts/bounce.ts';
 import { BOUNCE_DEFAULTS } from '../contracts/bounce.ts';
-import type { BounceDependencies } from '../wiring/bounce-flow.ts';
+import type { BounceDependencies } from './bounce-flow.ts';
 
 export interface LocalBounceOptions {
   /** Mail files by message id. */
