@@ -1,6 +1,7 @@
 // The layout's rules (docs/architecture.md), read from the import graph of lambda/, bin/, lib/ and
 // scripts/: no import circle, a pure core, a CDK app that knows the settings contract and nothing else
-// of lambda/, and a settings contract that imports nothing of the project.
+// of lambda/, a settings contract that imports nothing of the project, and handlers that nothing else
+// imports (the CLI runs the wiring the Lambdas run).
 import { describe, expect, it } from 'vitest';
 import { importCircles, importGraph, type Module } from './helpers/import-graph.ts';
 
@@ -66,6 +67,23 @@ describe('lib', () => {
     '%s knows lambda/ only through the settings contract (handlers by entry path)',
     (_, module) => {
       expect(importsOutside(module, ['lib', 'lambda/contracts'])).toEqual([]);
+    },
+  );
+});
+
+describe('lambda/handlers, the Lambda entries', () => {
+  it.each(
+    [...under('bin'), ...under('lambda/adapters'), ...under('lambda/wiring')].map(
+      (m) => [m.path, m] as const,
+    ),
+  )('%s does not import a handler', (_, module) => {
+    expect(module.imports.filter((path) => path.startsWith('lambda/handlers/'))).toEqual([]);
+  });
+
+  it.each(under('lambda/adapters').map((m) => [m.path, m] as const))(
+    '%s does not import the wiring',
+    (_, module) => {
+      expect(module.imports.filter((path) => path.startsWith('lambda/wiring/'))).toEqual([]);
     },
   );
 });

@@ -18,12 +18,12 @@ import type { GenericTicketPayload } from '../../lambda/adapters/tickets/systems
 import type { ViewerObserver } from '../../lambda/adapters/viewer-observer.ts';
 import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../lambda/contracts/bounce.ts';
 import { messageIdsForFiles } from '../../lambda/core/ses/file-message-ids.ts';
-import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
 import { type BounceFlow, createBounceFlow } from '../../lambda/wiring/bounce-flow.ts';
 import {
   type LocalBounceOptions,
   localBounceDependencies,
 } from '../../lambda/wiring/local-bounce-dependencies.ts';
+import { createViewerFlow } from '../../lambda/wiring/viewer-flow.ts';
 import { mailBlock, noTicketLine, ticketBlock } from './ticket-print.ts';
 
 export interface RunLocalOptions {
@@ -63,7 +63,7 @@ export async function runLocal(options: RunLocalOptions): Promise<number> {
   try {
     if (options.serve) {
       viewer = await startLocalViewer(
-        createViewerHandler({
+        createViewerFlow({
           mails: new FolderOriginalStore(originalsFolder),
           linkKeys: async () => linkKey,
           observer: printRequests(options.err),

@@ -9,12 +9,12 @@ import { SecretReader } from '../adapters/secret-reader.ts';
 import { powertoolsViewerObserver } from '../adapters/viewer-observer.ts';
 import { viewerConfigFromEnv } from '../contracts/viewer.ts';
 import { parseLinkKeys } from '../core/links/link-keys.ts';
-import { createViewerHandler } from './viewer-handler.ts';
+import { createViewerFlow } from '../wiring/viewer-flow.ts';
 
 const config = viewerConfigFromEnv(process.env);
 const secrets = new SecretReader(new SecretsManagerClient({}));
 
-const viewer = createViewerHandler({
+const viewer = createViewerFlow({
   mails: new S3StoredMailReader(new S3Client({}), {
     bucket: config.bucket,
     originalsPrefix: config.originalsPrefix,

@@ -17,7 +17,7 @@ import type { StoredMailKind } from '../../lambda/core/links/stored-mail.ts';
 import { html } from '../../lambda/core/viewer/html.ts';
 import { pageDocument } from '../../lambda/core/viewer/page-layout.ts';
 import { SECURITY_HEADERS } from '../../lambda/core/viewer/security-headers.ts';
-import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
+import { createViewerFlow } from '../../lambda/wiring/viewer-flow.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { type LocalS3, startS3 } from '../helpers/local-aws.ts';
 import { dsnAround, hostileOriginal, publishMails, viewerFixture } from '../helpers/viewer-mails.ts';
@@ -66,7 +66,7 @@ beforeAll(async () => {
     publishMails(client, BUCKET, 'evil0001', { original: hostile, bounce: dsnAround(hostile) }),
   ]);
   viewer = await startLocalViewer(
-    createViewerHandler({
+    createViewerFlow({
       mails: new S3StoredMailReader(client, { bucket: BUCKET, originalsPrefix: 'originals/' }),
       linkKeys: async () => KEY,
       observer: { served: () => undefined, failed: () => undefined },

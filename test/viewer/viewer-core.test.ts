@@ -9,7 +9,7 @@ import { readMailPreview } from '../../lambda/core/viewer/mail-preview.ts';
 import { renderPreview } from '../../lambda/core/viewer/render.ts';
 import { routeOf } from '../../lambda/core/viewer/routes.ts';
 import { type InlineImage, sanitizeMailHtml } from '../../lambda/core/viewer/sanitize-mail-html.ts';
-import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
+import { createViewerFlow } from '../../lambda/wiring/viewer-flow.ts';
 import { viewerFixture } from '../helpers/viewer-mails.ts';
 
 const PNG = Buffer.from(
@@ -209,7 +209,7 @@ describe('pages for links that open nothing', () => {
 describe('the handler', () => {
   it('answers 500 with the unavailable page, and reports the error, when the key cannot be read', async () => {
     const failed = vi.fn();
-    const handler = createViewerHandler({
+    const handler = createViewerFlow({
       mails: { read: async () => ({ status: 'missing' }) },
       linkKeys: async () => {
         throw new Error('AccessDeniedException');

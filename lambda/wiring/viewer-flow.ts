@@ -1,6 +1,6 @@
-// The viewer's work, with its adapters passed in: the Lambda entry (viewer.ts) builds them from the
-// environment; `npm start --serve` and the tests pass local ones. Thin: route, verify the link's token,
-// read the stored mail, let the core render it.
+// The viewer's work on one request, with its adapters passed in: the Lambda entry (handlers/viewer.ts)
+// builds them from the environment; `npm start -- --serve` and the tests pass local ones. Thin: route,
+// verify the link's token, read the stored mail, let the core render it.
 import type { StoredMailReader } from '../adapters/mail-store/ports.ts';
 import type { ViewerObserver, ViewerRequestRecord } from '../adapters/viewer-observer.ts';
 import type { LinkKeyInput } from '../core/links/link-keys.ts';
@@ -44,9 +44,9 @@ export interface ViewerRequest {
   requestContext?: { http?: { method?: string; sourceIp?: string; userAgent?: string } };
 }
 
-export type ViewerHandler = (event: ViewerRequest) => Promise<ViewerResponse>;
+export type ViewerFlow = (event: ViewerRequest) => Promise<ViewerResponse>;
 
-export function createViewerHandler(deps: ViewerDependencies): ViewerHandler {
+export function createViewerFlow(deps: ViewerDependencies): ViewerFlow {
   return async (event) => {
     const route = routeOf(event.requestContext?.http?.method ?? 'GET', event.rawPath ?? '/');
     const record: ViewerRequestRecord = { result: 'error', ...requester(event) };
