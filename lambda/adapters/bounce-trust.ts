@@ -1,5 +1,5 @@
-// Judges whether a bounce is tied to a message we sent (core/bounce/trust.ts), with the VERP key read
-// from Secrets Manager (only when VERP is configured) and the public keys of the returned original's
+// Judges whether a bounce is tied to a message we sent (core/trust/trust.ts) by the trust settings
+// (contracts/trust.ts), with the VERP key read from Secrets Manager (only when VERP is configured) and the public keys of the returned original's
 // DKIM signatures of our domains read from DNS (`<selector>._domainkey.<domain>` TXT; only when
 // DKIM domains are configured). A key that does not exist is a trust problem; a DNS failure is an
 // error, so Lambda retries instead of calling a real bounce untrusted.
