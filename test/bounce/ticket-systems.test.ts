@@ -1,6 +1,6 @@
 // A ticket system is one file in lambda/adapters/tickets/systems/ and its line in the registry: a file
 // left out of the registry, or a registry that disagrees with the settings contract's kinds, fails here.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TICKET_SYSTEMS } from '../../lambda/adapters/tickets/systems/index.ts';
@@ -31,5 +31,28 @@ describe('the ticket systems', () => {
     for (const kind of TICKET_SYSTEM_KINDS) {
       expect(TICKET_SYSTEMS[kind].delivery, kind).toBe(KINDS[kind].delivery);
     }
+  });
+});
+
+describe("CONTRIBUTING.md's example of a ticket system", () => {
+  const ROOT = join(SYSTEMS, '..', '..', '..', '..');
+  const contributing = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+  const section = contributing.slice(contributing.indexOf('## Adding a ticket system'));
+  const steps = section.slice(0, section.indexOf('\n## ', 3));
+  const blocks = [...steps.matchAll(/```ts\n([\s\S]*?)\n\s*```/g)].map(([, code = '']) =>
+    code.replace(/^ {3}/gm, ''),
+  );
+  const sources = [
+    'lambda/adapters/tickets/systems/zendesk.ts',
+    'lambda/adapters/tickets/systems/index.ts',
+    'lambda/contracts/ticket-systems.ts',
+  ];
+
+  it('shows the three pieces: the file, its registry line, its kind in the contract', () => {
+    expect(blocks).toHaveLength(sources.length);
+  });
+
+  it.each(sources.map((source, index) => [source, index] as const))('shows %s as it is', (source, index) => {
+    expect(readFileSync(join(ROOT, source), 'utf8')).toContain(blocks[index]);
   });
 });
