@@ -98,20 +98,20 @@ async function serve(route: ViewerRoute, deps: ViewerDependencies, record: Viewe
     return emlResponse(stored.raw, await downloadDisposition(stored.raw, stored.contentDisposition));
   }
 
-  const [mail, rawBounce] = await Promise.all([
+  const [mail, storedRawBounce] = await Promise.all([
     deps.mails.read(id, kind, MAX_MAIL_BYTES),
     kind === 'original' ? deps.mails.read(id, 'rawBounce', MAX_MAIL_BYTES) : undefined,
   ]);
   if (mail.status === 'missing') return missing(record);
   if (mail.status === 'too-large') throw new Error(`the stored mail has ${mail.bytes} bytes, over 40 MB`);
-  const bounceRaw =
-    kind === 'rawBounce' ? mail.raw : rawBounce?.status === 'found' ? rawBounce.raw : undefined;
+  const rawBounce =
+    kind === 'rawBounce' ? mail.raw : storedRawBounce?.status === 'found' ? storedRawBounce.raw : undefined;
   record.result = 'preview';
   const page = await renderPreview(
     {
       kind,
       mail: mail.raw,
-      bounce: bounceRaw,
+      rawBounce,
       downloadPath: route.downloadPath,
       expiresAt: verified.expiresAt,
     },

@@ -112,7 +112,7 @@ export async function publishMails(
   client: S3Client,
   bucket: string,
   id: string,
-  mails: { original?: Buffer; bounce?: Buffer; originalSubject?: string },
+  mails: { original?: Buffer; rawBounce?: Buffer; originalSubject?: string },
 ): Promise<void> {
   const put = (key: string, body: Buffer, subject: string) =>
     client.send(
@@ -125,6 +125,6 @@ export async function publishMails(
       }),
     );
   if (mails.original) await put(`originals/${id}.eml`, mails.original, mails.originalSubject ?? '');
-  if (mails.bounce)
-    await put(`originals/${id}.bounce.eml`, mails.bounce, 'Undelivered Mail Returned to Sender');
+  if (mails.rawBounce)
+    await put(`originals/${id}.bounce.eml`, mails.rawBounce, 'Undelivered Mail Returned to Sender');
 }

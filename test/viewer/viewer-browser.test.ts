@@ -59,11 +59,14 @@ beforeAll(async () => {
   await Promise.all([
     publishMails(client, BUCKET, 'jp0001', {
       original: iso,
-      bounce: dsnAround(iso),
+      rawBounce: dsnAround(iso),
       originalSubject: 'ご注文の確認（注文番号 1234）',
     }),
-    publishMails(client, BUCKET, 'sjis0001', { original: sjis, bounce: dsnAround(sjis, 'taro@ezweb.ne.jp') }),
-    publishMails(client, BUCKET, 'evil0001', { original: hostile, bounce: dsnAround(hostile) }),
+    publishMails(client, BUCKET, 'sjis0001', {
+      original: sjis,
+      rawBounce: dsnAround(sjis, 'taro@ezweb.ne.jp'),
+    }),
+    publishMails(client, BUCKET, 'evil0001', { original: hostile, rawBounce: dsnAround(hostile) }),
   ]);
   viewer = await startLocalViewer(
     createViewerFlow({

@@ -181,7 +181,7 @@ describe('the preview', () => {
       {
         kind: 'original',
         mail: viewerFixture('shift-jis-original.eml'),
-        bounce: undefined,
+        rawBounce: undefined,
         downloadPath: '/o/T/download',
         expiresAt: Date.UTC(2026, 11, 27, 9) / 1000,
       },

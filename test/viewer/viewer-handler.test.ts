@@ -51,10 +51,10 @@ beforeAll(async () => {
   await Promise.all([
     publishMails(client, BUCKET, 'jp0001', {
       original: iso,
-      bounce: dsnAround(iso),
+      rawBounce: dsnAround(iso),
       originalSubject: SUBJECT,
     }),
-    publishMails(client, BUCKET, 'hdr0001', { original: Buffer.from(headersOnly), bounce: amavis }),
+    publishMails(client, BUCKET, 'hdr0001', { original: Buffer.from(headersOnly), rawBounce: amavis }),
     // Stored before the raw bounce was published beside it: the page goes without a diagnosis.
     publishMails(client, BUCKET, 'old0001', { original: iso }),
     // No Content-Disposition stored: the download is named from the subject.
