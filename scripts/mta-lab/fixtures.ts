@@ -79,7 +79,7 @@ function readExisting(out: string): LabExpectation[] {
 
 function expectationOf(c: LabCase, mta: MtaName, file: string, bounce: Buffer): LabExpectation {
   const sender = senderOf(c.id, mta);
-  const expected = expectedOf(c, bounce.toString('latin1'));
+  const expected = expectedOf(c, mta, bounce.toString('latin1'));
   return {
     file,
     mta,
