@@ -1,28 +1,11 @@
-// The bounce-doctor command line: argument parsing and printing only.
+#!/usr/bin/env node
+// The bounce-doctor command line: argument parsing and printing only. Each subcommand's module is
+// imported when that subcommand runs, so `diagnose` and `--help` never load the AWS SDK or nodemailer.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MissingPathError } from '../lambda/adapters/mail-files.ts';
-import { runDiagnose } from './cli/diagnose.ts';
 import type { Lang } from './cli/diagnose-output.ts';
-import { PROBE_USAGE, runProbeCommand } from './cli/probe.ts';
-import { REPLAY_USAGE, runReplay } from './cli/replay.ts';
-import { LOCAL_VIEWER_BASE_URL, runLocal } from './cli/run-local.ts';
-
-const USAGE = `Usage:
-  bounce-doctor diagnose [--json] [--lang ja|en] [--summary] PATH...
-      Decode bounce mails (.eml files, folders of them, mbox files) and say why each failed
-      and what to do. --json prints one JSON line per file.
-      Exit status: 0 every file decoded, 1 some file could not be read or decoded, 2 usage error.
-${PROBE_USAGE}
-  bounce-doctor run-local [--serve | --no-serve] [--port N] [--keep DIR] [PATH...]
-      What \`npm start\` runs: mail files (default: examples/bounces) through the bounce Lambda's
-      handler code with no AWS: the files stand in for S3, a ticket receiver on loopback for the
-      ticket API. Prints each ticket. Then, on a terminal (or with --serve), the viewer serves the
-      printed links on http://127.0.0.1 (--port N, default any free port) until Ctrl+C; piped or
-      with CI set (or --no-serve), it exits at once. --keep DIR keeps the stored mails in DIR/originals.
-      Exit status: 0 every mail handled, 1 some mail failed.
-${REPLAY_USAGE}
-  bounce-doctor help`;
+import { USAGE } from './cli/usage.ts';
 
 const DEFAULT_SAMPLES = fileURLToPath(new URL('../examples/bounces', import.meta.url));
 
@@ -35,12 +18,16 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'diagnose':
       return diagnose(rest);
-    case 'probe':
+    case 'probe': {
+      const { runProbeCommand } = await import('./cli/probe.ts');
       return runProbeCommand(rest, { out: process.stdout, err: process.stderr, env: process.env });
+    }
     case 'run-local':
       return runLocalCommand(rest);
-    case 'replay':
+    case 'replay': {
+      const { runReplay } = await import('./cli/replay.ts');
       return runReplay(rest, { out: process.stdout, err: process.stderr, env: process.env });
+    }
     case 'help':
     case '--help':
     case '-h':
@@ -64,6 +51,7 @@ async function diagnose(args: readonly string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('diagnose needs at least one file or folder');
   const lang = values.lang ?? (process.env.LANG?.startsWith('ja') ? 'ja' : 'en');
   if (lang !== 'ja' && lang !== 'en') throw new UsageError(`--lang must be ja or en, not "${lang}"`);
+  const { runDiagnose } = await import('./cli/diagnose.ts');
   return runDiagnose({
     paths: positionals,
     json: values.json,
@@ -83,8 +71,13 @@ async function runLocalCommand(args: readonly string[]): Promise<number> {
       serve: { type: 'boolean' },
       'no-serve': { type: 'boolean' },
       port: { type: 'string' },
+      ticket: { type: 'string' },
     },
   });
+  const ticket = values.ticket ?? 'generic';
+  if (ticket !== 'generic' && ticket !== 'mail') {
+    throw new UsageError(`--ticket must be generic or mail, not "${values.ticket}"`);
+  }
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new UsageError(`--port must be a port number, not "${values.port}"`);
@@ -92,9 +85,11 @@ async function runLocalCommand(args: readonly string[]): Promise<number> {
   // Serving waits for Ctrl+C: only where someone can press it, unless asked.
   const serve =
     values.serve ?? (values['no-serve'] ? false : process.stdout.isTTY === true && !process.env.CI);
+  const { LOCAL_VIEWER_BASE_URL, runLocal } = await import('./cli/run-local.ts');
   return runLocal({
     paths: positionals.length > 0 ? positionals : [DEFAULT_SAMPLES],
     ...(values.keep ? { keep: values.keep } : {}),
+    ticket,
     viewerBaseUrl: process.env.VIEWER_BASE_URL || LOCAL_VIEWER_BASE_URL,
     ...(serve ? { serve: { port, untilStopped: stopSignal() } } : {}),
     out: process.stdout,

@@ -60,6 +60,7 @@ export class BounceDoctorStack extends Stack {
       ...(encryptionKey ? { encryptionKey } : {}),
       linkKeySecretName: config.links.keySecretName,
       logRetention,
+      reservedConcurrency: config.viewer.reservedConcurrency,
       metricsNamespace: METRICS_NAMESPACE,
     });
     const viewerBaseUrl = props.viewerBaseUrl ?? config.links.viewerBaseUrl ?? this.viewer.functionUrl.url;
@@ -93,6 +94,7 @@ export class BounceDoctorStack extends Stack {
       mailBucket: this.mailBucket,
       incomingPrefix: INCOMING_PREFIX,
       handler: this.bounceHandler.function,
+      ...(encryptionKey ? { encryptionKey } : {}),
     });
     if (config.hostedZone) {
       this.receivingDomain = new ReceivingDomain(this, 'ReceivingDomain', {
@@ -118,6 +120,8 @@ export class BounceDoctorStack extends Stack {
       alertTopic: this.alertTopic.topic,
       bounceFunction: this.bounceHandler.function,
       failureQueue: this.bounceHandler.failureQueue,
+      viewerFunction: this.viewer.function,
+      ticketBudgetPerHour: config.ticketApi.budgetPerHour,
       probeFunction: this.probe.function,
       probeDimensions: { service: PROBE_SERVICE_NAME, host: config.probe.host },
       probeScheduleMinutes: config.probe.scheduleMinutes,

@@ -4,10 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI } from './helpers/cli.ts';
 import { FIXTURES } from './helpers/corpus.ts';
 import { postfixBounce } from './helpers/synthetic.ts';
-
-const CLI = join(import.meta.dirname, '..', 'bin', 'bounce-doctor.mjs');
 
 function run(...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, ...args], {

@@ -18,18 +18,7 @@ import { DEFAULT_THRESHOLDS, interpretProbe } from '../../lambda/core/probe/inte
 import { printable } from '../../lambda/core/probe/printable.ts';
 import { type Lang, probeReportLines } from '../../lambda/core/probe/report-text.ts';
 import type { ProbeResult, Severity } from '../../lambda/core/probe/types.ts';
-
-export const PROBE_USAGE = `  bounce-doctor probe [--json] [--lang ja|en] --host H [--port P] [--security tls|starttls|none]
-                      --user U [--auth plain|login] [--from ADDRESS [--rcpt ADDRESS]]
-                      [--timeout S] [--slow-ms MS] [--cert-warn-days D] [--ca-file FILE]
-      Log in to an SMTP server once (DNS, connect, TLS, EHLO, AUTH, QUIT; no mail is sent) and say
-      what is wrong and what to do. The password comes from SMTP_PASSWORD, never the command line.
-      --from adds the sender check: MAIL FROM:<ADDRESS> and RCPT TO:<--rcpt, default the same
-      address>, then RSET — never DATA: may this login send as that address?
-      --ca-file trusts a company CA (PEM or DER) instead of the system list.
-      Defaults: --port 587, --security starttls (tls for port 465), --auth plain, --timeout 10
-      (seconds per step, at most ${MAX_TIMEOUT_MS / 1000}), --slow-ms ${DEFAULT_THRESHOLDS.slowMs}, --cert-warn-days ${DEFAULT_THRESHOLDS.certificateWarnDays}.
-      Exit status: 0 ok, 1 warning, 2 failure (or transient failure), 3 usage error.`;
+import { PROBE_USAGE } from './usage.ts';
 
 export interface ProbeCommandIo {
   out: NodeJS.WritableStream;

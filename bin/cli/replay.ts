@@ -21,17 +21,7 @@ import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
 import { parseSesEvent, sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
 import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
 import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
-
-export const REPLAY_USAGE = `  bounce-doctor replay --folder DIR
-  bounce-doctor replay --s3 [--prefix P] [--since TIME] [--until TIME]
-  bounce-doctor replay --queue URL [--max N]
-      Run stored mails through the bounce handler again, configured like the Lambda by its
-      environment variables (BUCKET_NAME, IDEMPOTENCY_TABLE, TICKET_*, LINK_*, VIEWER_BASE_URL)
-      and the usual AWS credentials. --folder: mail files, ids from their names. --s3: the raw
-      mails under INCOMING_PREFIX (or --prefix) last modified in [--since, --until) (ISO 8601).
-      --queue: drain the on-failure queue; a record is deleted once its bounce was handled.
-      A bounce that already got its ticket gets no second one.
-      Exit status: 0 all handled, 1 some failed (queue records stay), 2 usage or configuration error.`;
+import { REPLAY_USAGE } from './usage.ts';
 
 export interface ReplayIo {
   out: NodeJS.WritableStream;
@@ -214,7 +204,10 @@ class Tally {
 function labelOf(outcome: BounceOutcome): 'ticketed' | 'no ticket' | 'quarantined' {
   return outcome.action === 'ticketed'
     ? 'ticketed'
-    : outcome.action === 'skipped' || outcome.action === 'untrusted'
+    : outcome.action === 'skipped' ||
+        outcome.action === 'untrusted' ||
+        outcome.action === 'over-budget' ||
+        outcome.action === 'own-mail'
       ? 'no ticket'
       : 'quarantined';
 }
@@ -227,7 +220,11 @@ function describe(outcome: BounceOutcome): string {
       return `no ticket: ${outcome.kind} [${outcome.category}]`;
     case 'untrusted':
       return `no ticket: untrusted bounce (${outcome.problems.join(', ')}) [${outcome.category}]`;
+    case 'own-mail':
+      return `no ticket: our own ticket mail came back (${outcome.evidence}) [${outcome.category}]`;
     case 'quarantined':
       return `quarantined: SES ${outcome.verdict} verdict FAIL`;
+    case 'over-budget':
+      return `no ticket: the hour's ticket budget (${outcome.budget}) is used up; replay it in a later hour [${outcome.category}]`;
   }
 }

@@ -1,7 +1,8 @@
 // `bounce-doctor run-local` (what `npm start` runs): mail files through the bounce Lambda's own handler
 // code with no AWS: the files stand in for S3, a folder takes the stored originals and raw bounces, and
-// a ticket receiver on loopback stands in for the ticket API. Prints each ticket. With `serve`, the
-// viewer Lambda's own handler then serves the printed links on loopback until the run is stopped.
+// a ticket receiver on loopback stands in for the ticket API (with `--ticket mail`, a folder takes the
+// ticket mails as .eml files). Prints each ticket. With `serve`, the viewer Lambda's own handler then
+// serves the printed links on loopback until the run is stopped.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,20 +12,27 @@ import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import { type LocalViewer, startLocalViewer } from '../../lambda/adapters/local-viewer-server.ts';
 import { listMailFiles } from '../../lambda/adapters/mail-files.ts';
 import { FolderOriginalStore } from '../../lambda/adapters/mail-store/file-mail-store.ts';
+import { localMailFolder } from '../../lambda/adapters/tickets/local-mail-folder.ts';
 import { startLocalTicketReceiver } from '../../lambda/adapters/tickets/local-receiver.ts';
 import type { ViewerObserver } from '../../lambda/adapters/viewer-observer.ts';
 import { messageIdsForFiles } from '../../lambda/core/bounce/file-message-ids.ts';
 import { sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
+import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../lambda/core/bounce/ticket-mail.ts';
 import type { GenericTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
-import { createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
-import { localBounceDependencies } from '../../lambda/handlers/local-bounce-dependencies.ts';
+import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import {
+  type LocalBounceOptions,
+  localBounceDependencies,
+} from '../../lambda/handlers/local-bounce-dependencies.ts';
 import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
-import { noTicketLine, ticketBlock } from './ticket-print.ts';
+import { mailBlock, noTicketLine, ticketBlock } from './ticket-print.ts';
 
 export interface RunLocalOptions {
   paths: readonly string[];
   /** Keep the stored originals here; by default they go to a temporary folder that is removed. */
   keep?: string;
+  /** `generic` (default): JSON to a local receiver; `mail`: each ticket mail written as an .eml file. */
+  ticket?: 'generic' | 'mail';
   /** Where links point when the viewer is not served here. */
   viewerBaseUrl: string;
   /** Serve the viewer on 127.0.0.1 (port 0: any free one) until `untilStopped` settles. */
@@ -36,10 +44,20 @@ export interface RunLocalOptions {
 /** The links' host in a run that does not serve the viewer: a reserved name that opens nothing. */
 export const LOCAL_VIEWER_BASE_URL = 'https://viewer.bounce-doctor.example';
 
+/** The local run's helpdesk and sender: reserved names, nothing is sent. */
+export const LOCAL_TICKET_MAIL: TicketMailSettings = {
+  to: 'support@helpdesk.example',
+  from: 'bounce-doctor@bounces.example',
+  subjectMarker: DEFAULT_SUBJECT_MARKER,
+  autoSubmitted: false,
+};
+
 /** Resolves to the exit code: 0 every mail handled, 1 some mail failed. */
 export async function runLocal(options: RunLocalOptions): Promise<number> {
   const files = messageIdsForFiles(await listMailFiles(options.paths));
   const folder = options.keep ?? (await mkdtemp(join(tmpdir(), 'bounce-doctor-')));
+  // The ticket mails are what a mail run is for: their folder stays for a person to open them.
+  const removeFolder = !options.keep && options.ticket !== 'mail';
   const originalsFolder = join(folder, 'originals');
   const linkKey = randomBytes(32).toString('base64url');
   let viewer: LocalViewer | undefined;
@@ -48,15 +66,15 @@ export async function runLocal(options: RunLocalOptions): Promise<number> {
       viewer = await startLocalViewer(
         createViewerHandler({
           mails: new FolderOriginalStore(originalsFolder),
-          linkKey: async () => linkKey,
+          linkKeys: async () => linkKey,
           observer: printRequests(options.err),
         }),
         { port: options.serve.port },
       );
     }
     const viewerBaseUrl = viewer?.url ?? options.viewerBaseUrl;
-    const failed = await runMails(files, { ...options, originalsFolder, linkKey, viewerBaseUrl });
-    const where = options.keep
+    const failed = await runMails(files, { ...options, folder, originalsFolder, linkKey, viewerBaseUrl });
+    const where = !removeFolder
       ? `kept in ${originalsFolder}`
       : `stored in ${originalsFolder}, removed ${viewer ? 'when the viewer stops' : 'now'} (--keep DIR keeps them)`;
     options.out.write(`Originals and raw bounces ${where}.\n`);
@@ -76,23 +94,65 @@ export async function runLocal(options: RunLocalOptions): Promise<number> {
     return failed > 0 ? 1 : 0;
   } finally {
     await viewer?.close();
-    if (!options.keep) await rm(folder, { recursive: true, force: true });
+    if (removeFolder) await rm(folder, { recursive: true, force: true });
   }
 }
 
-/** Runs every mail through the bounce handler and prints its ticket; resolves to the failures. */
-async function runMails(
-  files: ReadonlyMap<string, string>,
-  options: RunLocalOptions & { originalsFolder: string; linkKey: string; viewerBaseUrl: string },
-): Promise<number> {
+type RunMailsOptions = RunLocalOptions & {
+  folder: string;
+  originalsFolder: string;
+  linkKey: string;
+  viewerBaseUrl: string;
+};
+
+/** Where the handler's tickets go in a local run, and how each is printed. */
+interface LocalTicketSink {
+  ticket: LocalBounceOptions['ticket'];
+  /** The first line of the run: where tickets go. */
+  intro: string;
+  /** The printed ticket of a mail the handler ticketed; undefined when it got none. */
+  printed(file: string, sesMessageId: string): string | undefined;
+  count(): number;
+  close(): Promise<void>;
+}
+
+async function ticketSink(options: RunMailsOptions): Promise<LocalTicketSink> {
+  if (options.ticket === 'mail') {
+    const mails = localMailFolder(join(options.folder, 'mail'));
+    return {
+      ticket: { kind: 'mail', settings: LOCAL_TICKET_MAIL, transport: mails },
+      intro: `ticket mails to ${LOCAL_TICKET_MAIL.to} written as .eml files in ${mails.folder}`,
+      printed: (file, id) => {
+        const written = mails.written.find((w) => w.sesMessageId === id);
+        return written && mailBlock(file, written.path, written.mail);
+      },
+      count: () => mails.written.length,
+      close: async () => undefined,
+    };
+  }
   const receiver = await startLocalTicketReceiver();
+  return {
+    ticket: { kind: 'generic', url: receiver.url },
+    intro: `a ticket receiver at ${receiver.url}`,
+    printed: (file, id) => {
+      const ticket = receiver.tickets.find((t) => t.idempotencyKey === id);
+      return ticket && ticketBlock(file, ticket.id, ticket.body as GenericTicketPayload);
+    },
+    count: () => receiver.tickets.length,
+    close: () => receiver.close(),
+  };
+}
+
+/** Runs every mail through the bounce handler and prints its ticket; resolves to the failures. */
+async function runMails(files: ReadonlyMap<string, string>, options: RunMailsOptions): Promise<number> {
+  const sink = await ticketSink(options);
   const retries: string[] = [];
   try {
     const handler = createBounceHandler(
       localBounceDependencies({
         files,
         originalsFolder: options.originalsFolder,
-        ticketApiUrl: receiver.url,
+        ticket: sink.ticket,
         viewerBaseUrl: options.viewerBaseUrl,
         observer: noteRetries(retries),
         linkKey: options.linkKey,
@@ -100,30 +160,40 @@ async function runMails(
     );
     options.out.write(
       `bounce-doctor: ${files.size} mail${files.size === 1 ? '' : 's'} through the bounce handler, ` +
-        `with local files for S3 and a ticket receiver at ${receiver.url}\n\n`,
+        `with local files for S3 and ${sink.intro}\n\n`,
     );
     let failed = 0;
     for (const [id, file] of files) {
-      try {
-        const outcome = await handler(sesEventFor(id), localLambdaContext());
-        const ticket = receiver.tickets.find((t) => t.idempotencyKey === id);
-        options.out.write(
-          `${ticket && outcome.action === 'ticketed' ? ticketBlock(basename(file), ticket.id, ticket.body as GenericTicketPayload) : noTicketLine(basename(file), outcome)}\n\n`,
-        );
-      } catch (error) {
-        failed++;
-        options.out.write(`${basename(file)} → failed: ${(error as Error).message}\n\n`);
-      }
+      if (!(await runOne(handler, id, basename(file), sink, options.out))) failed++;
     }
     for (const retry of retries) options.err.write(`${retry}\n`);
-    const ticketed = receiver.tickets.length;
+    const ticketed = sink.count();
     options.out.write(
       `${ticketed} ticket${ticketed === 1 ? '' : 's'} posted, ${files.size - ticketed - failed} mail(s) without a ticket, ` +
         `${failed} failed.\n`,
     );
     return failed;
   } finally {
-    await receiver.close();
+    await sink.close();
+  }
+}
+
+/** One mail through the handler, its ticket (or why it got none) printed; false when it failed. */
+async function runOne(
+  handler: BounceHandler,
+  id: string,
+  file: string,
+  sink: LocalTicketSink,
+  out: NodeJS.WritableStream,
+): Promise<boolean> {
+  try {
+    const outcome = await handler(sesEventFor(id), localLambdaContext());
+    const printed = outcome.action === 'ticketed' ? sink.printed(file, id) : undefined;
+    out.write(`${printed ?? noTicketLine(file, outcome)}\n\n`);
+    return true;
+  } catch (error) {
+    out.write(`${file} → failed: ${(error as Error).message}\n\n`);
+    return false;
   }
 }
 

@@ -1,6 +1,7 @@
-// How the local run prints a ticket the local receiver got, and a mail that got none.
+// How the local run prints a ticket the local receiver got, a ticket mail it wrote, and a mail that got none.
 
 import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
+import type { TicketMail } from '../../lambda/core/bounce/ticket-mail.ts';
 import type { GenericTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
 import type { MessageKind } from '../../lambda/core/types.ts';
 
@@ -38,6 +39,17 @@ export function ticketBlock(file: string, ticketId: string, ticket: GenericTicke
   ].join('\n');
 }
 
+/** A ticket mail: where it was written, and how a helpdesk would thread it. */
+export function mailBlock(file: string, path: string, mail: TicketMail): string {
+  return [
+    `${file} → ticket mail ${path}`,
+    `  to:          ${mail.to}`,
+    `  subject:     ${mail.subject}`,
+    `  in-reply-to: ${mail.inReplyTo ?? '(none: a new conversation, the bounce returned no Message-ID)'}`,
+    ...(mail.references.length > 0 ? [`  references:  ${mail.references.join(' ')}`] : []),
+  ].join('\n');
+}
+
 export function noTicketLine(file: string, outcome: BounceOutcome): string {
   switch (outcome.action) {
     case 'quarantined':
@@ -46,6 +58,10 @@ export function noTicketLine(file: string, outcome: BounceOutcome): string {
       return `${file} → no ticket: the mail is ${KIND_WORDS[outcome.kind]}; recorded and counted only (TICKET_KINDS)`;
     case 'untrusted':
       return `${file} → no ticket: not tied to a message we sent (${outcome.problems.join(', ')}); stored and counted (TICKET_UNTRUSTED)`;
+    case 'own-mail':
+      return `${file} → no ticket: our own ticket mail came back (${outcome.evidence}); recorded and counted only`;
+    case 'over-budget':
+      return `${file} → no ticket: the hour's ticket budget (${outcome.budget}) is used up; stored and counted (TICKET_BUDGET_PER_HOUR)`;
     case 'ticketed':
       return `${file} → ticket ${outcome.ticketId}`;
   }

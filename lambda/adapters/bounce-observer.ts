@@ -2,7 +2,8 @@
 // reasons, categories and ticket ids: never mail content or secrets. Metrics, namespace BounceDoctor:
 // Bounces (dimensions category, reason), TicketsPosted, Skipped (kind), Quarantined (verdict),
 // Duplicates, DuplicatesInProgress, TicketApiRetries, Failures (error), Untrusted (action: ticketed or
-// recorded: bounces not tied to a message we sent).
+// recorded: bounces not tied to a message we sent), OverBudget (past the hour's ticket budget),
+// OwnMail (evidence: our ticket mail came back).
 import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { BounceOutcome } from '../core/bounce/outcome.ts';
@@ -31,9 +32,27 @@ export const powertoolsBounceObserver: BounceObserver = {
         count('Untrusted', { action: 'recorded' });
         logger.warn('bounce not tied to a message we sent: stored and counted, no ticket', { ...outcome });
         break;
+      case 'over-budget':
+        count('OverBudget');
+        logger.warn("the hour's ticket budget is used up: bounce stored and counted, no ticket", {
+          ...outcome,
+        });
+        break;
       case 'skipped':
         count('Skipped', { kind: outcome.kind });
         logger.info('mail recorded, no ticket for its kind', { ...outcome });
+        break;
+      case 'own-mail':
+        count('OwnMail', { evidence: outcome.evidence });
+        if (outcome.kind === 'bounce') {
+          logger.error('a ticket mail to the helpdesk seems to have bounced: check TICKET_MAIL_TO', {
+            ...outcome,
+          });
+        } else {
+          logger.info('our own ticket mail came back (an acknowledgement or a reply): no ticket', {
+            ...outcome,
+          });
+        }
         break;
       case 'quarantined':
         count('Quarantined', { verdict: outcome.verdict });

@@ -1,6 +1,7 @@
 // Mints the viewer links of a ticket and checks them: HMAC-signed, expiring tokens (core/links) with
 // the key from Secrets Manager. No presigned S3 URLs: those die with the signing role's session.
 import type { TicketLinks } from '../core/bounce/ticket-draft.ts';
+import type { LinkKeyInput } from '../core/links/link-keys.ts';
 import {
   type LinkKind,
   type LinkVerification,
@@ -11,8 +12,8 @@ import {
 } from '../core/links/link-token.ts';
 
 export interface LinkSignerOptions {
-  /** The key, e.g. read from Secrets Manager once per container. */
-  key: () => Promise<string>;
+  /** The keys (link-keys.ts), e.g. read from Secrets Manager and cached for minutes. */
+  key: () => Promise<LinkKeyInput>;
   viewerBaseUrl: string;
   expiryDays: number;
 }

@@ -1,7 +1,8 @@
 // The viewer's logs and metrics (Powertools; EMF). One record per request: the route, the link kind,
-// what was answered and, for a link whose signature held, the SES message id. Never the token (it is
-// the key to the message) and never mail content. Metric, namespace BounceDoctor: ViewerRequests
-// (dimension `result`).
+// what was answered, who asked (source address and user agent, to trace a leaked link's use) and, for a
+// link whose signature held, the SES message id. Never the token (it is the key to the message) and
+// never mail content. Refused links are anyone's guesses: counted, logged at debug only. Metric,
+// namespace BounceDoctor: ViewerRequests (dimension `result`).
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { loggableError } from './bounce-observer.ts';
 import { logger, metrics } from './powertools.ts';
@@ -22,8 +23,12 @@ export interface ViewerRequestRecord {
   route?: 'preview' | 'download';
   link?: 'original' | 'raw';
   sesMessageId?: string;
-  /** Why a token was refused: malformed, bad-signature, wrong-kind. */
+  /** Why a token was refused: malformed, unknown-key, bad-signature, wrong-kind. */
   problem?: string;
+  /** The client's address as the Function URL saw it. */
+  sourceIp?: string;
+  /** The client's User-Agent, on one line, cut at 300 characters. */
+  userAgent?: string;
 }
 
 export interface ViewerObserver {
@@ -34,7 +39,7 @@ export interface ViewerObserver {
 export const powertoolsViewerObserver: ViewerObserver = {
   served(record) {
     count(record.result);
-    if (record.result === 'refused') logger.warn('viewer link refused', { ...record });
+    if (record.result === 'refused') logger.debug('viewer link refused', { ...record });
     else logger.info('viewer request', { ...record });
   },
   failed(record, error) {

@@ -5,6 +5,7 @@ import { classifyRecipient, type Verdict } from './classify/classify.ts';
 import { derivedStatus, hardBounceOf } from './classify/codes.ts';
 import { headerBlockOf, MailHeaders, splitHeaderBlock } from './mail/headers.ts';
 import { normalizeLineEndings, splitMailbox } from './mail/mailbox.ts';
+import { messageIdsIn } from './mail/message-ids.ts';
 import { type MailView, readMail } from './mail/read-mail.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './mta/parser.ts';
 import { PARSERS } from './mta/registry.ts';
@@ -169,11 +170,13 @@ function describeOriginal(raw: Buffer, headersOnly: boolean): OriginalMessage {
     .map((v) => v.trim())
     .filter(Boolean);
   const messageId = headers.get('message-id');
+  const references = messageIdsIn(headers.all('references').join(' '));
   const from = headers.get('from');
   const date = headers.get('date');
   return {
     subject: headers.get('subject'),
     ...(messageId ? { messageId } : {}),
+    ...(references.length > 0 ? { references } : {}),
     ...(from ? { from } : {}),
     ...(to.length > 0 ? { to } : {}),
     ...(date ? { date } : {}),

@@ -86,6 +86,8 @@ export interface OriginalMessage {
   /** Decoded subject (ISO-2022-JP, UTF-8, ...): the ticket's title. */
   subject: string;
   messageId?: string;
+  /** The well-formed message ids of its References header, in order: the conversation it belongs to. */
+  references?: string[];
   from?: string;
   to?: string[];
   date?: string;

@@ -1,28 +1,38 @@
 // Builds the bounce handler's adapters from its configuration: S3, DynamoDB, Secrets Manager and the
-// ticket API. Shared by the Lambda entry and `bounce-doctor replay`, so both act the same way.
+// ticket system (an API, or SES for `mail`). Shared by the Lambda entry and `bounce-doctor replay`, so
+// both act the same way.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { SESClient } from '@aws-sdk/client-ses';
 import { type BounceObserver, powertoolsBounceObserver } from '../adapters/bounce-observer.ts';
-import { BounceTrust } from '../adapters/bounce-trust.ts';
+import { BounceTrust, type TxtLookup } from '../adapters/bounce-trust.ts';
 import { dynamoIdempotencyStore } from '../adapters/idempotency-store.ts';
 import { LinkSigner } from '../adapters/link-signer.ts';
 import { S3MailStore } from '../adapters/mail-store/s3-mail-store.ts';
 import type { SecretReader } from '../adapters/secret-reader.ts';
-import { createTicketClient } from '../adapters/tickets/ticket-client.ts';
+import { DynamoTicketBudget } from '../adapters/ticket-budget.ts';
+import { secretTicketCredentials } from '../adapters/tickets/credentials.ts';
+import { createMailTicketClient, sesMailTransport } from '../adapters/tickets/systems/mail.ts';
+import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
 import type { BounceConfig } from '../core/bounce/config.ts';
 import type { RetryPolicy } from '../core/bounce/retry-policy.ts';
+import { parseLinkKeys } from '../core/links/link-keys.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
 
 export interface BounceClients {
   s3: S3Client;
   dynamodb: DynamoDBClient;
   secrets: SecretReader;
+  /** For the `mail` ticket system; by default one with the ticket settings' attempts and time-out. */
+  ses?: SESClient;
 }
 
 export interface BounceWiringOptions {
   observer?: BounceObserver;
   /** Backoff settings of the ticket API client (tests shorten the waits). */
   retry?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
+  /** DNS TXT lookups for the DKIM keys (tests answer from memory). @default the system resolver */
+  txt?: TxtLookup;
 }
 
 export function bounceDependencies(
@@ -41,27 +51,49 @@ export function bounceDependencies(
   return {
     incoming: store,
     originals: store,
-    tickets: createTicketClient({
-      kind: ticketApi.kind,
-      url: ticketApi.url,
-      token: () => clients.secrets.read(ticketApi.tokenSecretId, 'token'),
-      tokenSecretId: ticketApi.tokenSecretId,
-      timeoutMs: ticketApi.timeoutMs,
-      policy: { ...options.retry, maxAttempts: ticketApi.maxAttempts },
-      onRetry: (notice) => observer.ticketRetry(notice),
-    }),
+    tickets: ticketClient(config.ticketApi, clients, options, observer),
+    ...(ticketApi.kind === 'mail' ? { ticketMailSender: ticketApi.mail.from } : {}),
     links: new LinkSigner({
-      key: () => clients.secrets.read(links.keySecretId, 'key'),
+      key: async () => parseLinkKeys(await clients.secrets.text(links.keySecretId)),
       viewerBaseUrl: links.viewerBaseUrl,
       expiryDays: links.expiryDays,
     }),
     idempotency: dynamoIdempotencyStore(config.idempotencyTable, clients.dynamodb),
     observer,
     ticketKinds: config.ticketKinds,
+    budget: new DynamoTicketBudget(clients.dynamodb, config.idempotencyTable, config.ticketBudgetPerHour),
     trust: new BounceTrust({
       messageIdDomains: trust.messageIdDomains,
+      dkimDomains: trust.dkimDomains,
       ...(verpKeySecretId ? { verpKey: () => clients.secrets.read(verpKeySecretId, 'key') } : {}),
       ticketUntrusted: trust.ticketUntrusted,
+      ...(options.txt ? { txt: options.txt } : {}),
     }),
   };
+}
+
+function ticketClient(
+  ticketApi: BounceConfig['ticketApi'],
+  clients: BounceClients,
+  options: BounceWiringOptions,
+  observer: BounceObserver,
+): TicketClient {
+  if (ticketApi.kind === 'mail') {
+    const ses =
+      clients.ses ??
+      new SESClient({
+        maxAttempts: ticketApi.maxAttempts,
+        requestHandler: { requestTimeout: ticketApi.timeoutMs },
+      });
+    return createMailTicketClient({ settings: ticketApi.mail, transport: sesMailTransport(ses) });
+  }
+  return createTicketClient({
+    kind: ticketApi.kind,
+    url: ticketApi.url,
+    credentials: secretTicketCredentials(clients.secrets, ticketApi.tokenSecretId),
+    tokenSecretId: ticketApi.tokenSecretId,
+    timeoutMs: ticketApi.timeoutMs,
+    policy: { ...options.retry, maxAttempts: ticketApi.maxAttempts },
+    onRetry: (notice) => observer.ticketRetry(notice),
+  });
 }

@@ -1,20 +1,26 @@
 // The bounce handler's adapters for a run without AWS (`npm start`): mail files in place of S3's
 // incoming prefix, a folder for the originals, memory for the idempotency records, and a ticket API
-// given by URL (the local receiver). The handler code is the Lambda's own.
+// given by URL (the local receiver) or, for the `mail` ticket system, a folder of .eml files. The
+// handler code is the Lambda's own.
 import { randomBytes } from 'node:crypto';
 import type { BounceObserver } from '../adapters/bounce-observer.ts';
 import { MemoryIdempotencyStore } from '../adapters/idempotency-store.ts';
 import { LinkSigner } from '../adapters/link-signer.ts';
 import { FileMailSource, FolderOriginalStore } from '../adapters/mail-store/file-mail-store.ts';
-import { createTicketClient } from '../adapters/tickets/ticket-client.ts';
+import { createMailTicketClient, type MailTransport } from '../adapters/tickets/systems/mail.ts';
+import { createTicketClient, type TicketClient } from '../adapters/tickets/ticket-client.ts';
 import { BOUNCE_DEFAULTS } from '../core/bounce/config.ts';
+import type { TicketMailSettings } from '../core/bounce/ticket-mail.ts';
 import type { BounceDependencies } from './bounce-handler.ts';
 
 export interface LocalBounceOptions {
   /** Mail files by message id. */
   files: ReadonlyMap<string, string>;
   originalsFolder: string;
-  ticketApiUrl: string;
+  /** The generic JSON to a ticket API at this URL, or mail through this transport. */
+  ticket:
+    | { kind: 'generic'; url: string }
+    | { kind: 'mail'; settings: TicketMailSettings; transport: MailTransport };
   viewerBaseUrl: string;
   observer: BounceObserver;
   /** The links' key; by default a fresh one, so only this run could check the links. */
@@ -27,14 +33,8 @@ export function localBounceDependencies(options: LocalBounceOptions): BounceDepe
   return {
     incoming: new FileMailSource(options.files),
     originals: new FolderOriginalStore(options.originalsFolder),
-    tickets: createTicketClient({
-      kind: 'generic',
-      url: options.ticketApiUrl,
-      token: async () => 'local-token',
-      tokenSecretId: '(local run)',
-      timeoutMs: 5_000,
-      policy: { maxAttempts: 2, baseDelayMs: 50 },
-    }),
+    tickets: localTicketClient(options.ticket),
+    ...(options.ticket.kind === 'mail' ? { ticketMailSender: options.ticket.settings.from } : {}),
     links: new LinkSigner({
       key: async () => linkKey,
       viewerBaseUrl: options.viewerBaseUrl,
@@ -44,4 +44,18 @@ export function localBounceDependencies(options: LocalBounceOptions): BounceDepe
     observer: options.observer,
     ticketKinds: BOUNCE_DEFAULTS.ticketKinds,
   };
+}
+
+function localTicketClient(ticket: LocalBounceOptions['ticket']): TicketClient {
+  if (ticket.kind === 'mail') {
+    return createMailTicketClient({ settings: ticket.settings, transport: ticket.transport });
+  }
+  return createTicketClient({
+    kind: 'generic',
+    url: ticket.url,
+    credentials: { authorization: async () => 'Bearer local-token' },
+    tokenSecretId: '(local run)',
+    timeoutMs: 5_000,
+    policy: { maxAttempts: 2, baseDelayMs: 50 },
+  });
 }

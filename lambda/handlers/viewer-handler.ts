@@ -4,7 +4,8 @@
 import type { StoredMailReader } from '../adapters/mail-store/ports.ts';
 import type { ViewerObserver, ViewerRequestRecord } from '../adapters/viewer-observer.ts';
 import { MAX_MAIL_BYTES } from '../core/bounce/ses-event.ts';
-import { verifyLinkToken } from '../core/links/link-token.ts';
+import type { LinkKeyInput } from '../core/links/link-keys.ts';
+import { type LinkKind, type LinkVerification, verifyLinkToken } from '../core/links/link-token.ts';
 import { STORED_MAIL_OF_LINK } from '../core/links/stored-mail.ts';
 import {
   expiredPage,
@@ -24,10 +25,15 @@ import { routeOf, type ViewerRoute } from '../core/viewer/routes.ts';
 
 export interface ViewerDependencies {
   mails: StoredMailReader;
-  /** The links' HMAC key (Secrets Manager in AWS). */
-  linkKey: () => Promise<string>;
+  /**
+   * The links' HMAC keys (Secrets Manager in AWS, cached for minutes); `fresh` asks for a new read, for a
+   * token signed with a key id not yet known here (a rotation under way).
+   */
+  linkKeys: (options?: { fresh?: boolean }) => Promise<LinkKeyInput>;
   observer: ViewerObserver;
   now?: () => Date;
+  /** Milliseconds, for the render budget. @default performance.now */
+  clock?: () => number;
   /** Larger downloads go by a direct URL where the store has one (a Lambda answer holds 6 MB). */
   maxInlineDownloadBytes?: number;
 }
@@ -35,7 +41,7 @@ export interface ViewerDependencies {
 /** The part of a Function URL request (payload v2) the viewer reads. */
 export interface ViewerRequest {
   rawPath?: string;
-  requestContext?: { http?: { method?: string } };
+  requestContext?: { http?: { method?: string; sourceIp?: string; userAgent?: string } };
 }
 
 export type ViewerHandler = (event: ViewerRequest) => Promise<ViewerResponse>;
@@ -43,7 +49,7 @@ export type ViewerHandler = (event: ViewerRequest) => Promise<ViewerResponse>;
 export function createViewerHandler(deps: ViewerDependencies): ViewerHandler {
   return async (event) => {
     const route = routeOf(event.requestContext?.http?.method ?? 'GET', event.rawPath ?? '/');
-    const record: ViewerRequestRecord = { result: 'error' };
+    const record: ViewerRequestRecord = { result: 'error', ...requester(event) };
     try {
       const response = await serve(route, deps, record);
       deps.observer.served(record);
@@ -64,7 +70,7 @@ async function serve(route: ViewerRoute, deps: ViewerDependencies, record: Viewe
   }
   Object.assign(record, { route: route.action, link: route.link });
   const now = deps.now?.() ?? new Date();
-  const verified = verifyLinkToken(route.token, { key: await deps.linkKey(), now, kind: route.link });
+  const verified = await verifyLink(route.token, route.link, deps, now);
   if (!verified.ok) {
     if (verified.problem === 'expired') {
       record.result = 'expired';
@@ -100,14 +106,43 @@ async function serve(route: ViewerRoute, deps: ViewerDependencies, record: Viewe
   if (mail.status === 'too-large') throw new Error(`the stored mail has ${mail.bytes} bytes, over 40 MB`);
   const bounceRaw = kind === 'bounce' ? mail.raw : bounce?.status === 'found' ? bounce.raw : undefined;
   record.result = 'preview';
-  const page = await renderPreview({
-    kind,
-    mail: mail.raw,
-    bounce: bounceRaw,
-    downloadPath: route.downloadPath,
-    expiresAt: verified.expiresAt,
-  });
+  const page = await renderPreview(
+    {
+      kind,
+      mail: mail.raw,
+      bounce: bounceRaw,
+      downloadPath: route.downloadPath,
+      expiresAt: verified.expiresAt,
+    },
+    deps.clock ?? (() => performance.now()),
+  );
   return pageResponse(page);
+}
+
+const MAX_USER_AGENT_CHARS = 300;
+
+/** Who asked: the address and the user agent (anyone's text: one line, control characters out, cut). */
+function requester(event: ViewerRequest): Pick<ViewerRequestRecord, 'sourceIp' | 'userAgent'> {
+  const http = event.requestContext?.http;
+  const userAgent = http?.userAgent
+    ?.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .slice(0, MAX_USER_AGENT_CHARS)
+    .trim();
+  return {
+    ...(http?.sourceIp ? { sourceIp: http.sourceIp.slice(0, 64) } : {}),
+    ...(userAgent ? { userAgent } : {}),
+  };
+}
+
+async function verifyLink(
+  token: string,
+  kind: LinkKind,
+  deps: ViewerDependencies,
+  now: Date,
+): Promise<LinkVerification> {
+  const verified = verifyLinkToken(token, { key: await deps.linkKeys(), now, kind });
+  if (verified.ok || verified.problem !== 'unknown-key') return verified;
+  return verifyLinkToken(token, { key: await deps.linkKeys({ fresh: true }), now, kind });
 }
 
 /** The same page as an altered link: whether a message exists is not told. */

@@ -7,6 +7,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { S3StoredMailReader } from '../adapters/mail-store/s3-stored-mail-reader.ts';
 import { SecretReader } from '../adapters/secret-reader.ts';
 import { powertoolsViewerObserver } from '../adapters/viewer-observer.ts';
+import { parseLinkKeys } from '../core/links/link-keys.ts';
 import { viewerConfigFromEnv } from '../core/viewer/config.ts';
 import { createViewerHandler } from './viewer-handler.ts';
 
@@ -18,7 +19,7 @@ const viewer = createViewerHandler({
     bucket: config.bucket,
     originalsPrefix: config.originalsPrefix,
   }),
-  linkKey: () => secrets.read(config.linkKeySecretId, 'key'),
+  linkKeys: async (options) => parseLinkKeys(await secrets.text(config.linkKeySecretId, options)),
   observer: powertoolsViewerObserver,
 });
 

@@ -4,12 +4,16 @@
 import { ADDRESS, ConfigError, type ContextLookup, ContextReader, DOMAIN } from './context-reader.ts';
 import { type AlertsConfig, type ProbeConfig, readAlerts, readProbe } from './probe-config.ts';
 import { checkReceivingRegion } from './ses-regions.ts';
+import { readTicketApi, type TicketApiConfig } from './ticket-api-config.ts';
 
 export { ConfigError } from './context-reader.ts';
 export type { AlertsConfig, ProbeConfig } from './probe-config.ts';
-
-/** The bounce handler's ticket API kinds (lambda/core/bounce/config.ts). */
-export const TICKET_API_KINDS = ['generic', 'zendesk'] as const;
+export {
+  type HttpTicketApiConfig,
+  type MailTicketApiConfig,
+  TICKET_API_KINDS,
+  type TicketApiConfig,
+} from './ticket-api-config.ts';
 /** The kinds of mail the decoder tells apart (lambda/core/types.ts); TICKET_KINDS picks from them. */
 export const MESSAGE_KINDS = [
   'bounce',
@@ -39,15 +43,11 @@ export interface BounceDoctorConfig {
     /** Put the rule after this one in the set (existing sets only). */
     readonly afterRule?: string;
     readonly tlsRequired: boolean;
+    /** Regions taken to receive mail beyond the checked list (synth warns). */
+    readonly extraRegions: readonly string[];
   };
   readonly hostedZone?: { readonly id: string; readonly zoneName: string; readonly mailDomain: string };
-  readonly ticketApi: {
-    readonly kind: (typeof TICKET_API_KINDS)[number];
-    readonly url: string;
-    readonly tokenSecretName: string;
-    readonly timeoutMs: number;
-    readonly maxAttempts: number;
-  };
+  readonly ticketApi: TicketApiConfig;
   /** Kinds that get a ticket; empty: the handler's default (bounce, delay, feedback). */
   readonly ticketKinds: readonly string[];
   readonly links: {
@@ -57,18 +57,24 @@ export interface BounceDoctorConfig {
   };
   /** Which bounces answer a message we sent (forged bounces otherwise): the handler's trust settings. */
   readonly trust: {
-    /** Domains of the Message-IDs our mail carries; empty: every bounce is trusted. */
+    /** Domains of the Message-IDs our mail carries; with the others empty: every bounce is trusted. */
     readonly messageIdDomains: readonly string[];
+    /** Domains (d=) of the DKIM signatures our mail carries: a signed returned original vouches for the bounce. */
+    readonly dkimDomains: readonly string[];
     /** The Secrets Manager secret with the VERP signing key, when the sender signs its return paths. */
     readonly verpKeySecretName?: string;
     /** Ticket untrusted bounces too (marked untrusted). */
     readonly ticketUntrusted: boolean;
   };
   readonly bounceHandler: { readonly memoryMb: number; readonly reservedConcurrency: number };
+  /** The viewer behind its public Function URL: at most this many requests at once. */
+  readonly viewer: { readonly reservedConcurrency: number };
   readonly retention: { readonly mailDays: number; readonly logDays: number };
   readonly kmsKeyArn?: string;
   readonly probe: ProbeConfig;
   readonly alerts: AlertsConfig;
+  /** Things synth should say but not refuse (e.g. a region from receiving.extraRegions). */
+  readonly warnings: readonly string[];
 }
 
 /** Region and account from the environment (CDK_DEFAULT_REGION/ACCOUNT), used when cdk.json has none. */
@@ -120,25 +126,16 @@ export function readBounceDoctorConfig(
     );
   }
   const hostedZone = readHostedZone(context);
+  const receiving = readReceiving(context, stackName);
+  if (hostedZone) checkRecipientsInside(receiving.recipients, hostedZone.mailDomain);
+  const checked = checkReceivingRegion('region', region, receiving.extraRegions);
   return {
     stackName,
-    region: checkReceivingRegion('region', region),
+    region: checked.region,
     ...(account ? { account } : {}),
-    receiving: readReceiving(context, stackName),
+    receiving,
     ...(hostedZone ? { hostedZone } : {}),
-    ticketApi: {
-      kind: context.oneOf('ticketApi.kind', TICKET_API_KINDS, 'generic'),
-      url: context.httpsUrl(
-        'ticketApi.url',
-        'where tickets are POSTed, e.g. https://acme.zendesk.com/api/v2/tickets.json',
-      ),
-      tokenSecretName: context.secretName(
-        'ticketApi.tokenSecretName',
-        'the Secrets Manager secret with the API token',
-      ),
-      timeoutMs: context.integer('ticketApi.timeoutMs', 10_000, { min: 1000, max: 60_000 }),
-      maxAttempts: context.integer('ticketApi.maxAttempts', 4, { min: 1, max: 10 }),
-    },
+    ticketApi: readTicketApi(context, receiving.recipients),
     ticketKinds: readTicketKinds(context),
     links,
     trust: readTrust(context),
@@ -146,11 +143,28 @@ export function readBounceDoctorConfig(
       memoryMb: context.integer('bounceHandler.memoryMb', 1024, { min: 512, max: 10_240 }),
       reservedConcurrency: context.integer('bounceHandler.reservedConcurrency', 5, { min: 1, max: 1000 }),
     },
+    viewer: {
+      reservedConcurrency: context.integer('viewer.reservedConcurrency', 10, { min: 1, max: 1000 }),
+    },
     retention,
     ...(kmsKeyArn ? { kmsKeyArn } : {}),
     probe: readProbe(context),
     alerts: readAlerts(context),
+    warnings: checked.warning ? [checked.warning] : [],
   };
+}
+
+/** The MX record sends the mail domain's mail to SES: a recipient outside it would never get mail. */
+function checkRecipientsInside(recipients: readonly string[], mailDomain: string): void {
+  for (const recipient of recipients) {
+    const domain = recipient.includes('@') ? recipient.slice(recipient.lastIndexOf('@') + 1) : recipient;
+    const bare = domain.toLowerCase().replace(/^\./, '');
+    if (bare === mailDomain || bare.endsWith(`.${mailDomain}`)) continue;
+    throw new ConfigError(
+      'receiving.recipients',
+      `"${recipient}" is not inside hostedZone.mailDomain "${mailDomain}", whose MX record the stack creates`,
+    );
+  }
 }
 
 function readReceiving(context: ContextReader, stackName: string): BounceDoctorConfig['receiving'] {
@@ -181,6 +195,7 @@ function readReceiving(context: ContextReader, stackName: string): BounceDoctorC
     ruleName: sesName(context, 'receiving.ruleName') ?? `${stackName}-bounces`,
     ...(afterRule ? { afterRule } : {}),
     tlsRequired: context.boolean('receiving.tlsRequired', true),
+    extraRegions: context.list('receiving.extraRegions').map((r) => r.trim().toLowerCase()),
   };
 }
 
@@ -196,9 +211,15 @@ function readHostedZone(context: ContextReader): BounceDoctorConfig['hostedZone'
       "is required with hostedZone.id: the zone's domain, e.g. example.com",
     );
   }
-  const mailDomain = (context.optionalString('hostedZone.mailDomain') ?? zoneName)
-    .replace(/\.$/, '')
-    .toLowerCase();
+  // Explicit: a default of the zone's apex would send the whole domain's mail to SES.
+  const configured = context.optionalString('hostedZone.mailDomain');
+  if (!configured) {
+    throw new ConfigError(
+      'hostedZone.mailDomain',
+      'is required with hostedZone.id: the domain SES receives bounces for, e.g. bounces.example.com',
+    );
+  }
+  const mailDomain = configured.replace(/\.$/, '').toLowerCase();
   if (!DOMAIN.test(mailDomain) || !(mailDomain === zoneName || mailDomain.endsWith(`.${zoneName}`))) {
     throw new ConfigError(
       'hostedZone.mailDomain',
@@ -220,18 +241,24 @@ function readLinks(context: ContextReader): BounceDoctorConfig['links'] {
   };
 }
 
-function readTrust(context: ContextReader): BounceDoctorConfig['trust'] {
-  const messageIdDomains = context.list('trust.messageIdDomains').map((d) => d.trim().toLowerCase());
-  for (const domain of messageIdDomains) {
-    if (!DOMAIN.test(domain)) {
-      throw new ConfigError('trust.messageIdDomains', `"${domain}" is not a domain name (e.g. example.com)`);
-    }
+function readDomains(context: ContextReader, key: string): string[] {
+  const domains = context.list(key).map((d) => d.trim().toLowerCase());
+  for (const domain of domains) {
+    if (!DOMAIN.test(domain))
+      throw new ConfigError(key, `"${domain}" is not a domain name (e.g. example.com)`);
   }
+  return domains;
+}
+
+function readTrust(context: ContextReader): BounceDoctorConfig['trust'] {
+  const messageIdDomains = readDomains(context, 'trust.messageIdDomains');
+  const dkimDomains = readDomains(context, 'trust.dkimDomains');
   const verpKeySecretName = context.has('trust.verpKeySecretName')
     ? context.secretName('trust.verpKeySecretName', 'the Secrets Manager secret with the VERP signing key')
     : undefined;
   return {
     messageIdDomains,
+    dkimDomains,
     ...(verpKeySecretName ? { verpKeySecretName } : {}),
     ticketUntrusted: context.boolean('trust.ticketUntrusted', false),
   };

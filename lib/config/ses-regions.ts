@@ -1,6 +1,7 @@
 // Where Amazon SES receives mail: the regions with an inbound SMTP endpoint ("Email receiving endpoints"
 // in the AWS General Reference, Amazon SES endpoints and quotas). A receipt rule in any other region is
-// accepted by CloudFormation and then never sees a mail, so synth refuses it.
+// accepted by CloudFormation and then never sees a mail, so synth refuses it — unless the configuration
+// names the region in `receiving.extraRegions` (AWS adds receiving regions): then synth warns.
 import { ConfigError } from './context-reader.ts';
 
 export const SES_RECEIVING_REGIONS = [
@@ -22,11 +23,25 @@ export function inboundSmtpEndpoint(region: string): string {
   return `inbound-smtp.${region}.amazonaws.com`;
 }
 
-export function checkReceivingRegion(key: string, region: string): string {
-  if ((SES_RECEIVING_REGIONS as readonly string[]).includes(region)) return region;
+/** The region when SES receives mail there; a warning when only `extraRegions` says so. */
+export function checkReceivingRegion(
+  key: string,
+  region: string,
+  extraRegions: readonly string[] = [],
+): { region: string; warning?: string } {
+  if ((SES_RECEIVING_REGIONS as readonly string[]).includes(region)) return { region };
+  if (extraRegions.includes(region)) {
+    return {
+      region,
+      warning:
+        `"${region}" is not in the list of regions where SES receives mail (lib/config/ses-regions.ts); ` +
+        'receiving.extraRegions names it, so the stack is built: check that SES receives mail there, ' +
+        'or the receipt rule will never see a mail',
+    };
+  }
   throw new ConfigError(
     key,
     `Amazon SES does not receive mail in "${region}"; deploy to one of the regions that do: ` +
-      `${SES_RECEIVING_REGIONS.join(', ')}`,
+      `${SES_RECEIVING_REGIONS.join(', ')} (or name it in receiving.extraRegions if AWS has added it)`,
   );
 }

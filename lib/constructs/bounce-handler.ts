@@ -1,7 +1,8 @@
 // The bounce handler (lambda/handlers/bounce.ts, the receipt rule's Lambda action): its function, its
 // idempotency table, its on-failure queue, and a role that can read incoming/, write originals/, use the
-// table and read its two secrets — nothing else: it cannot write incoming/ and cannot delete any object.
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+// table, read its secrets and, for the `mail` ticket system, send raw mail as the ticket sender to the
+// helpdesk only — nothing else: it cannot write incoming/ and cannot delete any object.
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -10,6 +11,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { TicketApiConfig } from '../config/ticket-api-config.ts';
 import { HouseFunction } from './house-function.ts';
 import { nagArn } from './nag-names.ts';
 import { secretArn } from './secret-arn.ts';
@@ -22,13 +24,7 @@ export interface BounceHandlerProps {
   readonly originalsPrefix?: string;
   /** The mail bucket's key, when it is encrypted with one (also the secrets' key, if they use it). @default - none */
   readonly encryptionKey?: kms.IKey;
-  readonly ticketApi: {
-    readonly kind: string;
-    readonly url: string;
-    readonly tokenSecretName: string;
-    readonly timeoutMs: number;
-    readonly maxAttempts: number;
-  };
+  readonly ticketApi: TicketApiConfig;
   /** Kinds of mail that get a ticket. @default - the handler's own list (bounce, delay, feedback) */
   readonly ticketKinds?: readonly string[];
   readonly linkKeySecretName: string;
@@ -38,6 +34,7 @@ export interface BounceHandlerProps {
   /** Forged-bounce checks (docs/forged-bounces.md). @default - every bounce trusted */
   readonly trust?: {
     readonly messageIdDomains: readonly string[];
+    readonly dkimDomains?: readonly string[];
     readonly verpKeySecretName?: string;
     readonly ticketUntrusted: boolean;
   };
@@ -109,11 +106,10 @@ export class BounceHandler extends Construct {
         INCOMING_PREFIX: incomingPrefix,
         ORIGINALS_PREFIX: originalsPrefix,
         IDEMPOTENCY_TABLE: this.idempotencyTable.tableName,
-        TICKET_API_KIND: ticketApi.kind,
-        TICKET_API_URL: ticketApi.url,
-        TICKET_TOKEN_SECRET_ID: ticketApi.tokenSecretName,
+        ...ticketEnvironment(ticketApi),
         TICKET_TIMEOUT_MS: String(ticketApi.timeoutMs),
         TICKET_MAX_ATTEMPTS: String(ticketApi.maxAttempts),
+        TICKET_BUDGET_PER_HOUR: String(ticketApi.budgetPerHour),
         ...(props.ticketKinds && props.ticketKinds.length > 0
           ? { TICKET_KINDS: props.ticketKinds.join(',') }
           : {}),
@@ -159,13 +155,15 @@ export class BounceHandler extends Construct {
       }),
     );
     const stack = Stack.of(this);
+    const tokenSecrets = ticketApi.kind === 'mail' ? [] : [secretArn(stack, ticketApi.tokenSecretName)];
     role.addToPolicy(
       new iam.PolicyStatement({
-        sid: 'ReadTicketTokenAndLinkKey',
+        sid: ticketApi.kind === 'mail' ? 'ReadLinkKey' : 'ReadTicketTokenAndLinkKey',
         actions: ['secretsmanager:GetSecretValue'],
-        resources: [secretArn(stack, ticketApi.tokenSecretName), secretArn(stack, props.linkKeySecretName)],
+        resources: [...tokenSecrets, secretArn(stack, props.linkKeySecretName)],
       }),
     );
+    if (ticketApi.kind === 'mail') role.addToPolicy(sendTicketMail(stack, ticketApi));
     if (props.trust?.verpKeySecretName) {
       role.addToPolicy(
         new iam.PolicyStatement({
@@ -202,11 +200,58 @@ export class BounceHandler extends Construct {
   }
 }
 
+function ticketEnvironment(ticketApi: TicketApiConfig): Record<string, string> {
+  if (ticketApi.kind !== 'mail') {
+    return {
+      TICKET_API_KIND: ticketApi.kind,
+      TICKET_API_URL: ticketApi.url,
+      TICKET_TOKEN_SECRET_ID: ticketApi.tokenSecretName,
+    };
+  }
+  return {
+    TICKET_API_KIND: 'mail',
+    TICKET_MAIL_TO: ticketApi.to,
+    TICKET_MAIL_FROM: ticketApi.from,
+    ...(ticketApi.subjectMarker !== undefined ? { TICKET_MAIL_SUBJECT_MARKER: ticketApi.subjectMarker } : {}),
+    TICKET_MAIL_AUTO_SUBMITTED: String(ticketApi.autoSubmitted),
+  };
+}
+
+/**
+ * SendRawEmail as the ticket sender to the helpdesk only. SES authorizes a send against the verified
+ * identity, the address or its domain; the conditions bind the envelope the handler names.
+ */
+function sendTicketMail(
+  stack: Stack,
+  ticketApi: Extract<TicketApiConfig, { kind: 'mail' }>,
+): iam.PolicyStatement {
+  const domain = ticketApi.from.slice(ticketApi.from.lastIndexOf('@') + 1);
+  const identity = (name: string) =>
+    stack.formatArn({
+      service: 'ses',
+      resource: 'identity',
+      resourceName: name,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  return new iam.PolicyStatement({
+    sid: 'SendTicketMailAsTheSender',
+    actions: ['ses:SendRawEmail'],
+    resources: [identity(ticketApi.from), identity(domain)],
+    conditions: {
+      StringEquals: { 'ses:FromAddress': ticketApi.from },
+      'ForAllValues:StringEquals': { 'ses:Recipients': [ticketApi.to] },
+    },
+  });
+}
+
 function trustEnvironment(trust: BounceHandlerProps['trust']): Record<string, string> {
   if (!trust) return {};
   return {
     ...(trust.messageIdDomains.length > 0
       ? { TRUSTED_MESSAGE_ID_DOMAINS: trust.messageIdDomains.join(',') }
+      : {}),
+    ...(trust.dkimDomains && trust.dkimDomains.length > 0
+      ? { TRUSTED_DKIM_DOMAINS: trust.dkimDomains.join(',') }
       : {}),
     ...(trust.verpKeySecretName ? { VERP_KEY_SECRET_ID: trust.verpKeySecretName } : {}),
     TICKET_UNTRUSTED: String(trust.ticketUntrusted),

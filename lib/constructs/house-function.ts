@@ -1,6 +1,6 @@
 // The house defaults of every bounce-doctor Lambda function, set once: the newest Node.js runtime, arm64,
 // a bundle made by the local esbuild (never Docker) with the AWS SDK inside (the versions the tests ran),
-// source maps, a log group with a retention period, and a role of its own that holds only what the
+// source maps, a log group with a retention period (kept after a stack deletion), and a role of its own that holds only what the
 // construct that uses the function grants it (no AWS managed policy).
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -46,9 +46,11 @@ export class HouseFunction extends NodejsFunction {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${props.entry}`,
     });
+    // Kept when the stack is deleted (the viewer's log is the trail of who opened which mail); the
+    // retention period still expires its events.
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     super(scope, id, {
       entry: `${PROJECT_ROOT}${props.entry}`,

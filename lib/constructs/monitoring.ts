@@ -1,6 +1,7 @@
 // The alarms (each to the alert topic, on alarm and when it clears) and a small dashboard: bounces by
 // category and the probe's latency. Metric names and dimensions are the handlers' (Powertools EMF):
-// bounces — Bounces {service, category, reason}; probe — ProbeSuccess, LatencyTotal, CertificateDaysLeft
+// bounces — Bounces {service, category, reason}, TicketsPosted {service}, Untrusted {service, action};
+// viewer — ViewerRequests {service, result}; probe — ProbeSuccess, LatencyTotal, CertificateDaysLeft
 // {service, host}.
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -9,6 +10,8 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { BOUNCE_SERVICE_NAME } from './bounce-handler.ts';
+import { VIEWER_SERVICE_NAME } from './original-viewer.ts';
 
 /** An alarm that fires on the first occurrence in a period and stays quiet when nothing happens. */
 const ANY_OCCURRENCE = {
@@ -22,6 +25,9 @@ export interface MonitoringProps {
   readonly alertTopic: sns.ITopic;
   readonly bounceFunction: lambda.IFunction;
   readonly failureQueue: sqs.IQueue;
+  readonly viewerFunction: lambda.IFunction;
+  /** The bounce handler's TICKET_BUDGET_PER_HOUR: the ticket volume alarm fires when an hour reaches it. */
+  readonly ticketBudgetPerHour: number;
   readonly probeFunction: lambda.IFunction;
   /** The probe's metric dimensions. */
   readonly probeDimensions: { readonly service: string; readonly host: string };
@@ -45,6 +51,14 @@ export class Monitoring extends Construct {
   /** The probe run itself failed (secret, state, alert sending). */
   public readonly probeErrorsAlarm: cloudwatch.Alarm;
   public readonly certificateExpiryAlarm: cloudwatch.Alarm;
+  /** Lambda dropped events SES handed it (too old, or no destination took them): mail not handled. */
+  public readonly droppedEventsAlarm: cloudwatch.Alarm;
+  /** Bounces not tied to a message we sent were recorded without a ticket: forged, or trust misconfigured. */
+  public readonly untrustedAlarm: cloudwatch.Alarm;
+  /** An hour reached the ticket budget: a mass failure of a mailing, or a flood of forged bounces. */
+  public readonly ticketVolumeAlarm: cloudwatch.Alarm;
+  public readonly viewerErrorsAlarm: cloudwatch.Alarm;
+  public readonly viewerThrottlesAlarm: cloudwatch.Alarm;
   public readonly dashboard: cloudwatch.Dashboard;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
@@ -112,6 +126,13 @@ export class Monitoring extends Construct {
       },
     );
 
+    const abuse = abuseAlarms(this, props, namespace);
+    this.droppedEventsAlarm = abuse.droppedEvents;
+    this.untrustedAlarm = abuse.untrusted;
+    this.ticketVolumeAlarm = abuse.ticketVolume;
+    this.viewerErrorsAlarm = abuse.viewerErrors;
+    this.viewerThrottlesAlarm = abuse.viewerThrottles;
+
     const topicAction = new actions.SnsAction(props.alertTopic);
     for (const alarm of this.alarms) {
       alarm.addAlarmAction(topicAction);
@@ -150,9 +171,68 @@ export class Monitoring extends Construct {
       this.failureQueueAlarm,
       this.handlerErrorsAlarm,
       this.handlerThrottlesAlarm,
+      this.droppedEventsAlarm,
+      this.untrustedAlarm,
+      this.ticketVolumeAlarm,
+      this.viewerErrorsAlarm,
+      this.viewerThrottlesAlarm,
       this.probeFailureAlarm,
       this.probeErrorsAlarm,
       this.certificateExpiryAlarm,
     ];
   }
+}
+
+/** Alarms on what strangers can cause: forged bounces, floods, a busy or failing viewer, lost events. */
+function abuseAlarms(scope: Construct, props: MonitoringProps, namespace: string) {
+  const fiveMinutes = Duration.minutes(5);
+  const bounceMetric = (metricName: string, dimensions: Record<string, string>, period = fiveMinutes) =>
+    new cloudwatch.Metric({
+      namespace,
+      metricName,
+      dimensionsMap: { service: BOUNCE_SERVICE_NAME, ...dimensions },
+      statistic: 'Sum',
+      period,
+    });
+  const droppedEvents = props.bounceFunction
+    .metric('AsyncEventsDropped', { period: fiveMinutes, statistic: 'Sum' })
+    .createAlarm(scope, 'BounceEventsDropped', {
+      alarmDescription:
+        'Lambda dropped SES events for the bounce handler: the raw mails are in incoming/; `bounce-doctor replay --s3 --since <time>`.',
+      ...ANY_OCCURRENCE,
+    });
+  // Untrusted bounces that got a ticket are in front of the agents, marked; those recorded without one
+  // are seen by no one but this alarm.
+  const untrusted = bounceMetric('Untrusted', { action: 'recorded' }).createAlarm(scope, 'UntrustedBounces', {
+    alarmDescription:
+      'Bounces not tied to a message we sent were stored without a ticket: forged, or the trust settings miss a real sending path (docs/forged-bounces.md).',
+    ...ANY_OCCURRENCE,
+  });
+  const ticketVolume = bounceMetric('TicketsPosted', {}, Duration.hours(1)).createAlarm(
+    scope,
+    'TicketVolume',
+    {
+      alarmDescription: `An hour reached the ticket budget (${props.ticketBudgetPerHour}); later bounces of that hour are stored, not ticketed, until replayed.`,
+      ...ANY_OCCURRENCE,
+      threshold: props.ticketBudgetPerHour,
+    },
+  );
+  const viewerErrors = new cloudwatch.Metric({
+    namespace,
+    metricName: 'ViewerRequests',
+    dimensionsMap: { service: VIEWER_SERVICE_NAME, result: 'error' },
+    statistic: 'Sum',
+    period: fiveMinutes,
+  }).createAlarm(scope, 'ViewerErrors', {
+    alarmDescription: 'The original-message viewer answered 500 (see its log): links in tickets do not open.',
+    ...ANY_OCCURRENCE,
+  });
+  const viewerThrottles = props.viewerFunction
+    .metricThrottles({ period: fiveMinutes, statistic: 'Sum' })
+    .createAlarm(scope, 'ViewerThrottles', {
+      alarmDescription:
+        'The viewer refused requests over its reserved concurrency: a flood of requests, or raise viewer.reservedConcurrency.',
+      ...ANY_OCCURRENCE,
+    });
+  return { droppedEvents, untrusted, ticketVolume, viewerErrors, viewerThrottles };
 }

@@ -21,6 +21,8 @@ export interface OriginalViewerProps {
   /** The same secret the bounce handler signs links with. */
   readonly linkKeySecretName: string;
   readonly logRetention: logs.RetentionDays;
+  /** Requests served at once at most: the URL is public, so anyone can call it. @default 10 */
+  readonly reservedConcurrency?: number;
   /** @default 'BounceDoctor' */
   readonly metricsNamespace?: string;
 }
@@ -43,6 +45,8 @@ export class OriginalViewer extends Construct {
       memorySize: 1024,
       timeout: Duration.seconds(30),
       retryAttempts: 0,
+      // A flood of requests (it needs no signature to reach the function) cannot take the account's pool.
+      reservedConcurrentExecutions: props.reservedConcurrency ?? 10,
       environment: {
         BUCKET_NAME: props.bucket.bucketName,
         ORIGINALS_PREFIX: originalsPrefix,

@@ -3,9 +3,9 @@
 // which the stack then never changes; or a set of the stack's own, created and activated, and on delete
 // deactivated and deleted only when it is still empty. The decision is in
 // lambda/adapters/receipt-rule-sets.ts.
-import { CustomResource, Duration, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { HouseFunction } from './house-function.ts';
@@ -64,7 +64,16 @@ export class ReceiptRuleSet extends Construct {
         'and that is empty (tested in test/cdk/receipt-rule-set.test.ts).',
     });
 
-    const provider = new cr.Provider(this, 'Provider', { onEventHandler: this.handler });
+    // The framework's own function logs to a group of the stack's, with the same retention; without it
+    // Lambda would create /aws/lambda/<name> that never expires and outlives the stack.
+    const providerLogs = new logs.LogGroup(this, 'ProviderLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: this.handler,
+      logGroup: providerLogs,
+    });
     Validations.of(provider).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

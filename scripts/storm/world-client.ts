@@ -46,6 +46,8 @@ export function worldHandler(
     LINK_KEY_SECRET_ID: WORLD_SECRETS.linkKey,
     VIEWER_BASE_URL: 'https://viewer.bounce-doctor.example',
     TICKET_TIMEOUT_MS: String(options.ticketTimeoutMs),
+    // The storm measures delivery under faults, not the hourly budget: every bounce must get its ticket.
+    TICKET_BUDGET_PER_HOUR: '1000000',
   });
   const wiring = options.observer ? { observer: options.observer } : {};
   return createBounceHandler(bounceDependencies(config, clients, wiring));

@@ -48,7 +48,8 @@ describe('configuration', () => {
         expiryDays: 30,
       },
       ticketKinds: ['bounce', 'delay', 'feedback'],
-      trust: { messageIdDomains: [], ticketUntrusted: false },
+      ticketBudgetPerHour: 100,
+      trust: { messageIdDomains: [], dkimDomains: [], ticketUntrusted: false },
     });
   });
 
@@ -86,7 +87,7 @@ describe('configuration', () => {
     [
       'TICKET_API_KIND',
       { TICKET_API_KIND: 'jira' },
-      'TICKET_API_KIND: must be one of generic, zendesk, not "jira"',
+      'TICKET_API_KIND: must be one of generic, zendesk, mail, not "jira"',
     ],
     [
       'TICKET_API_URL',

@@ -27,6 +27,7 @@ let s3: LocalS3;
 let dynamo: LocalDynamo;
 let aws: FakeAws;
 let api: TicketApi;
+let zendesk: TicketApi;
 let s3Client: S3Client;
 const handled: BounceOutcome[] = [];
 
@@ -38,11 +39,12 @@ const observer: BounceObserver = {
 };
 
 beforeAll(async () => {
-  [s3, dynamo, aws, api] = await Promise.all([
+  [s3, dynamo, aws, api, zendesk] = await Promise.all([
     startS3([BUCKET]),
     startDynamo(TABLE),
     startFakeAws(),
     startTicketApi(),
+    startTicketApi({ zendesk: true }),
   ]);
   aws.secrets.set('ticket-token', 'tkn');
   aws.secrets.set('link-key', 'link-key-0123456789-0123456789-0123456789');
@@ -58,14 +60,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   s3Client?.destroy();
-  await Promise.all([s3?.close(), dynamo?.close(), aws?.close(), api?.close()]);
+  await Promise.all([s3?.close(), dynamo?.close(), aws?.close(), api?.close(), zendesk?.close()]);
 });
 
 function handlerWith(trustEnv: Record<string, string>): BounceHandler {
   const config = bounceConfigFromEnv({
     BUCKET_NAME: BUCKET,
     IDEMPOTENCY_TABLE: TABLE,
-    TICKET_API_URL: api.url,
+    TICKET_API_URL: trustEnv.TICKET_API_KIND === 'zendesk' ? zendesk.url : api.url,
     TICKET_TOKEN_SECRET_ID: 'ticket-token',
     LINK_KEY_SECRET_ID: 'link-key',
     VIEWER_BASE_URL: 'https://viewer.example.jp',
@@ -196,5 +198,32 @@ describe('no trust setting: every bounce is trusted, as before', () => {
     expect(await deliver(handlerWith({}), 'forged0003', forged)).toMatchObject({ action: 'ticketed' });
     expect(ticketsFor('forged0003')[0]?.body).toMatchObject({ trust: { trusted: true, by: 'not-checked' } });
     expect(verpReads()).toBe(before);
+  });
+});
+
+describe('a forged bounce that passes the Message-ID check cannot plant a link or an image (finding 1)', () => {
+  it('Zendesk gets an internal note whose only links are our viewer links; the Markdown stays text', async () => {
+    const planted = postfixBounce({
+      words:
+        '550 5.1.1 Your mailbox is locked: [unlock it here](https://evil.example/unlock) ![](https://evil.example/p.gif)',
+      recipient: 'user@example.net',
+      originalSubject: 'Re: invoice [pay now](https://evil.example/pay)',
+    });
+    const handler = handlerWith({ ...TRUST, TICKET_API_KIND: 'zendesk' });
+    expect(await deliver(handler, 'planted0001', planted)).toMatchObject({ action: 'ticketed' });
+    const request = zendesk.created.find(
+      (r) => (r.body as { ticket: { external_id: string } }).ticket.external_id === 'planted0001',
+    );
+    if (!request) throw new Error('no Zendesk ticket for planted0001');
+    const { ticket } = request.body as { ticket: { subject: string; comment: Record<string, unknown> } };
+    expect(ticket.comment.public).toBe(false);
+    expect(ticket.comment.body).toBeUndefined();
+    const html = String(ticket.comment.html_body);
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toHaveLength(2);
+    for (const href of hrefs) expect(href).toMatch(/^https:\/\/viewer\.example\.jp\/[or]\/v2\./);
+    expect(html).not.toMatch(/<img|https?:\/\/evil/);
+    expect(html).toContain('[unlock it here](https[:]//evil.example/unlock)');
+    expect(ticket.subject).toBe('[recipient-unknown] Re: invoice [pay now](https://evil.example/pay)');
   });
 });

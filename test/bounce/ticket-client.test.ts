@@ -1,6 +1,9 @@
 // The ticket API clients against a real node:http server with scripted faults: what is retried, how
 // long it waits, what surfaces, and the request each adapter sends.
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
+import { secretTicketCredentials, ticketAuthorization } from '../../lambda/adapters/tickets/credentials.ts';
 import {
   TicketApiAuthError,
   TicketApiHttpError,
@@ -9,8 +12,10 @@ import {
 } from '../../lambda/adapters/tickets/errors.ts';
 import type { RetryNotice } from '../../lambda/adapters/tickets/post-json.ts';
 import { createTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
-import type { TicketApiKind } from '../../lambda/core/bounce/config.ts';
+import type { HttpTicketApiKind } from '../../lambda/core/bounce/config.ts';
 import type { TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
+import { ticketBodyHtml } from '../../lambda/core/bounce/ticket-text.ts';
+import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
 import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 import { sampleDraft } from '../helpers/ticket-drafts.ts';
 
@@ -34,11 +39,11 @@ beforeEach(() => {
   retries = [];
 });
 
-function client(kind: TicketApiKind = 'generic', maxAttempts = 4) {
+function client(kind: HttpTicketApiKind = 'generic', maxAttempts = 4) {
   return createTicketClient({
     kind,
     url: api.url,
-    token: async () => TOKEN,
+    credentials: { authorization: async () => `Bearer ${TOKEN}` },
     tokenSecretId: SECRET_ID,
     timeoutMs: TIMEOUT_MS,
     policy: { maxAttempts, baseDelayMs: 20, maxDelayMs: 80, maxRetryAfterMs: 5_000 },
@@ -159,13 +164,13 @@ describe('ticket API faults', () => {
 });
 
 describe('request bodies', () => {
-  it('zendesk: {ticket: {subject, comment: {body}, tags, external_id}} and the id from its answer', async () => {
+  it('zendesk: {ticket: {subject, comment: {html_body, public: false}, tags, external_id}} and the id from its answer', async () => {
     const zendesk = await startTicketApi({ zendesk: true });
     try {
       const posted = await createTicketClient({
         kind: 'zendesk',
         url: zendesk.url,
-        token: async () => TOKEN,
+        credentials: { authorization: async () => `Bearer ${TOKEN}` },
         tokenSecretId: SECRET_ID,
         timeoutMs: TIMEOUT_MS,
       }).post(draft);
@@ -175,7 +180,7 @@ describe('request bodies', () => {
       expect(Object.keys(body.ticket ?? {}).sort()).toEqual(['comment', 'external_id', 'subject', 'tags']);
       expect(body.ticket).toEqual({
         subject: '[mailbox-full] ニャーン',
-        comment: { body: draft.body },
+        comment: { html_body: ticketBodyHtml(draft), public: false },
         tags: ['bounce-doctor', 'bounce', 'mailbox-full', 'mailboxfull'],
         external_id: 'sample0001',
       });
@@ -226,5 +231,71 @@ describe('request bodies', () => {
       expect.arrayContaining(['address', 'reason', 'status', 'replyCode', 'diagnosticCode', 'remoteMta']),
     );
     expect((body.summary as { ja: string; en: string }).ja).toMatch(/[ぁ-んァ-ン一-龥]/);
+  });
+});
+
+describe('the token in Secrets Manager', () => {
+  let aws: FakeAws;
+  let secrets: SecretReader;
+  beforeAll(async () => {
+    aws = await startFakeAws();
+    secrets = new SecretReader(
+      new SecretsManagerClient({
+        endpoint: aws.endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
+    );
+  });
+  afterAll(() => aws.close());
+
+  const secretClient = (secretId: string) =>
+    createTicketClient({
+      kind: 'zendesk',
+      url: api.url,
+      credentials: secretTicketCredentials(secrets, secretId),
+      tokenSecretId: secretId,
+      timeoutMs: TIMEOUT_MS,
+      policy: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 80 },
+    });
+
+  it.each([
+    ['a bare token: Bearer (an OAuth access token)', 'tkn-1', 'Bearer tkn-1'],
+    ['{"token"}: Bearer', JSON.stringify({ token: 'tkn-2' }), 'Bearer tkn-2'],
+    [
+      '{"email", "token"}: Basic <email>/token:<token> (Zendesk\'s API token)',
+      JSON.stringify({ email: 'agent@example.com', token: 'zd-api-token' }),
+      `Basic ${Buffer.from('agent@example.com/token:zd-api-token').toString('base64')}`,
+    ],
+  ])('%s', async (_what, secret, header) => {
+    expect(ticketAuthorization(secret)).toBe(header);
+    aws.secrets.set(`format-${secret.length}`, secret);
+    await secretClient(`format-${secret.length}`).post(draft);
+    expect(api.requests[0]?.headers.authorization).toBe(header);
+  });
+
+  it('a rotated token: a 401 drops the cached one, the secret is read again, and the post is retried once with the new token', async () => {
+    aws.secrets.set('rotating', JSON.stringify({ token: 'old-token' }));
+    const client = secretClient('rotating');
+    await client.post(draft);
+    aws.secrets.set('rotating', JSON.stringify({ token: 'new-token' }));
+    api.requests.length = 0;
+    api.script.push({ status: 401, body: { error: "Couldn't authenticate you" } });
+    expect(await client.post(draft)).toMatchObject({ id: expect.any(String) });
+    expect(api.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer old-token',
+      'Bearer new-token',
+    ]);
+  });
+
+  it('a 401 with the token just read: no second try, the auth error names the secret', async () => {
+    aws.secrets.set('wrong', 'wrong-token');
+    api.script.push({ status: 401 }, { status: 401 });
+    const error = await secretClient('wrong')
+      .post(draft)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TicketApiAuthError);
+    expect((error as Error).message).toContain('(wrong)');
+    expect(api.requests).toHaveLength(1);
   });
 });

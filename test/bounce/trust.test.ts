@@ -93,7 +93,7 @@ describe('the Message-ID domain', () => {
 describe('the verdict', () => {
   const ours = postfixBounce({ words: '550 5.1.1 No such user', recipient: 'user@example.net' });
   const forged = ours.replace('<order-1@example.jp>', '<spam-1@spammer.example>');
-  const both: TrustSettings = { messageIdDomains: ['example.jp'], verp: true };
+  const both: TrustSettings = { messageIdDomains: ['example.jp'], dkimDomains: [], verp: true };
   const judge = async (mail: string, settings: TrustSettings, returnPaths: string[] = [MAILBOX]) =>
     judgeTrust(settings, {
       report: await decodeBounce(Buffer.from(mail)),
@@ -103,7 +103,7 @@ describe('the verdict', () => {
     });
 
   it('nothing configured: every bounce is trusted, as before', async () => {
-    expect(await judge(forged, { messageIdDomains: [], verp: false })).toEqual({
+    expect(await judge(forged, { messageIdDomains: [], dkimDomains: [], verp: false })).toEqual({
       trusted: true,
       by: 'not-checked',
     });
@@ -124,7 +124,9 @@ describe('the verdict', () => {
     const cut = ours.slice(0, ours.indexOf('Content-Description: Undelivered Message'));
     const path = verpReturnPath(MAILBOX, 'user@example.net', { ...opts, validDays: 30 });
     expect(await judge(cut, both, [path])).toEqual({ trusted: true, by: 'verp' });
-    expect(await judge(cut, { messageIdDomains: ['example.jp'], verp: false }, [path])).toEqual({
+    expect(
+      await judge(cut, { messageIdDomains: ['example.jp'], dkimDomains: [], verp: false }, [path]),
+    ).toEqual({
       trusted: false,
       problems: ['no-original-message-id'],
     });

@@ -42,7 +42,6 @@ describe('cdk-nag (AWS Solutions)', () => {
       'AwsSolutions-IAM5[Resource::<arn>/originals/*]',
       'AwsSolutions-IAM5[Resource::<arn>/originals/*]',
       'AwsSolutions-IAM5[Resource::<arn>:*]',
-      'AwsSolutions-S1',
       'AwsSolutions-SQS3',
     ]);
     for (const [, reason] of acknowledged) expect(reason.length).toBeGreaterThan(80);
@@ -110,7 +109,7 @@ describe('a bad configuration fails synth with a message that names the key', ()
     ],
     [{ region: 'eu-south-1' }, 'region', /does not receive mail in "eu-south-1".*us-east-1.*ap-northeast-1/],
     [{ 'ticketApi.url': 'http://tickets.example.com' }, 'ticketApi.url', /must be an https URL/],
-    [{ 'ticketApi.kind': 'jira' }, 'ticketApi.kind', /one of generic, zendesk, not "jira"/],
+    [{ 'ticketApi.kind': 'jira' }, 'ticketApi.kind', /one of generic, zendesk, mail, not "jira"/],
     [
       { 'ticketApi.tokenSecretName': 'arn:aws:secretsmanager:x' },
       'ticketApi.tokenSecretName',

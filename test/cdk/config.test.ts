@@ -52,12 +52,12 @@ describe('the configuration', () => {
       'probe.port': '465',
       'probe.security': null,
       'receiving.tlsRequired': 'false',
-      'receiving.recipients': 'bounce@example.com, .bounces.example.com',
+      'receiving.recipients': 'bounce@bounces.example.com, .bounces.example.com',
       ticketKinds: '["bounce","delay"]',
     });
     expect(config.probe).toMatchObject({ port: 465, security: 'tls' });
     expect(config.receiving.tlsRequired).toBe(false);
-    expect(config.receiving.recipients).toEqual(['bounce@example.com', '.bounces.example.com']);
+    expect(config.receiving.recipients).toEqual(['bounce@bounces.example.com', '.bounces.example.com']);
     expect(config.ticketKinds).toEqual(['bounce', 'delay']);
   });
 

@@ -213,7 +213,8 @@ describe('the stack', () => {
       template.toJSON().Resources[id(example.stack.bounceHandler.function)].Properties.Environment.Variables;
     expect(variables()).toMatchObject({
       TRUSTED_MESSAGE_ID_DOMAINS: 'example.com',
-      TICKET_UNTRUSTED: 'false',
+      TRUSTED_DKIM_DOMAINS: 'example.com',
+      TICKET_UNTRUSTED: 'true',
     });
     expect(variables().VERP_KEY_SECRET_ID).toBeUndefined();
 
@@ -280,12 +281,17 @@ describe('the stack', () => {
     );
     expect(Object.keys(byMetric).sort()).toEqual([
       'ApproximateNumberOfMessagesVisible',
+      'AsyncEventsDropped',
       'CertificateDaysLeft',
       'Errors',
       'ProbeSuccess',
       'Throttles',
+      'TicketsPosted',
+      'Untrusted',
+      'ViewerRequests',
     ]);
-    expect(alarms).toHaveLength(6); // Errors twice: the bounce handler's and the probe's
+    // Errors twice (the bounce handler's and the probe's), Throttles twice (the bounce handler's and the viewer's)
+    expect(alarms).toHaveLength(11);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([topic]);
       expect(alarm.Properties.OKActions).toEqual([topic]);

@@ -132,7 +132,7 @@ export async function pureHandlerPath(raw: Buffer): Promise<string[]> {
     problems.push(...reportProblems(each).map((p) => `mbox: ${p}`));
   const verdicts = completeVerdicts({}, raw);
   const trust = judgeTrust(
-    { messageIdDomains: ['example.jp'], verp: true },
+    { messageIdDomains: ['example.jp'], dkimDomains: ['example.jp'], verp: true },
     { report, returnPaths: returnPathsFromHeaders(raw), now: new Date(), verpKey: VERP_KEY },
   );
   const diagnosis = diagnoseReport(report);

@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeResult } from '../../lambda/core/probe/types.ts';
 import { makeTestCertificates } from '../helpers/certificates.ts';
+import { CLI } from '../helpers/cli.ts';
 import { loopbackAddresses, type RunningDovecot, startDovecot } from '../helpers/dovecot.ts';
 import { startPostfixLikeRelay } from '../helpers/scripted-smtp.ts';
 
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'bounce-doctor.mjs');
 const USER = 'ops@example.com';
 const PASSWORD = 'correct horse battery staple';
 

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeResult } from '../../lambda/core/probe/types.ts';
 import { makeTestCertificates } from '../helpers/certificates.ts';
+import { CLI } from '../helpers/cli.ts';
 import { PASSWORD, type Running, startSmtp, USER } from '../helpers/smtp-servers.ts';
-
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'bounce-doctor.mjs');
 
 let server: Running;
 let expiring: Running;

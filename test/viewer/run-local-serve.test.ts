@@ -6,12 +6,11 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { CLI, ROOT } from '../helpers/cli.ts';
 
 function start(...args: string[]): ChildProcessWithoutNullStreams {
   const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'none' };
-  return spawn(process.execPath, [join(ROOT, 'bin', 'bounce-doctor.mjs'), 'run-local', ...args], {
+  return spawn(process.execPath, [CLI, 'run-local', ...args], {
     cwd: ROOT,
     env,
   });
@@ -42,8 +41,8 @@ describe('npm start -- --serve', () => {
     const base = /serving these links at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
     const original = /original: {3}(\S+)/.exec(printed)?.[1] ?? '';
     const raw = /raw bounce: (\S+)/.exec(printed)?.[1] ?? '';
-    expect(original.startsWith(`${base}/o/v1.o.`)).toBe(true);
-    expect(raw.startsWith(`${base}/r/v1.r.`)).toBe(true);
+    expect(original.startsWith(`${base}/o/v2.0.o.`)).toBe(true);
+    expect(raw.startsWith(`${base}/r/v2.0.r.`)).toBe(true);
 
     const page = await fetch(original);
     expect(page.status).toBe(200);

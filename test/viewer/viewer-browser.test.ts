@@ -67,7 +67,7 @@ beforeAll(async () => {
   viewer = await startLocalViewer(
     createViewerHandler({
       mails: new S3StoredMailReader(client, { bucket: BUCKET, originalsPrefix: 'originals/' }),
-      linkKey: async () => KEY,
+      linkKeys: async () => KEY,
       observer: { served: () => undefined, failed: () => undefined },
     }),
   );

@@ -21,8 +21,8 @@ const sanitize = (html: string, inline = new Map<string, InlineImage>(), budget 
 
 describe('routes', () => {
   it.each([
-    ['GET', '/o/v1.o.1.AA.BB', { action: 'preview', link: 'original', token: 'v1.o.1.AA.BB' }],
-    ['GET', '/r/v1.r.1.AA.BB/', { action: 'preview', link: 'raw', token: 'v1.r.1.AA.BB' }],
+    ['GET', '/o/v2.0.o.1.AA.BB', { action: 'preview', link: 'original', token: 'v2.0.o.1.AA.BB' }],
+    ['GET', '/r/v2.0.r.1.AA.BB/', { action: 'preview', link: 'raw', token: 'v2.0.r.1.AA.BB' }],
     ['HEAD', '/o/T/download', { action: 'download', link: 'original', downloadPath: '/o/T/download' }],
     ['GET', '/r/T/download', { action: 'download', link: 'raw', downloadPath: '/r/T/download' }],
     ['GET', '/o/T/download/more', { action: 'not-found' }],
@@ -167,23 +167,26 @@ describe('HTML from mail', () => {
 
 describe('the preview', () => {
   it('caps the text and leaves out an HTML body too large for a Lambda answer', async () => {
-    const preview = await readMailPreview(viewerFixture('shift-jis-original.eml'), {
-      textChars: 10,
-      htmlChars: 100,
-      inlineImageBytes: 0,
-    });
+    const preview = await readMailPreview(
+      viewerFixture('shift-jis-original.eml'),
+      { textChars: 10, htmlChars: 100, inlineImageBytes: 0, htmlBudgetMs: 1000 },
+      () => performance.now(),
+    );
     expect(preview.text).toEqual({ content: '鈴木 太郎 様\n\nお', truncated: true });
     expect(preview.html).toEqual({ status: 'too-large' });
   });
 
   it('renders the page with the download link, the expiry and no diagnosis when the bounce is missing', async () => {
-    const page = await renderPreview({
-      kind: 'original',
-      mail: viewerFixture('shift-jis-original.eml'),
-      bounce: undefined,
-      downloadPath: '/o/T/download',
-      expiresAt: Date.UTC(2026, 11, 27, 9) / 1000,
-    });
+    const page = await renderPreview(
+      {
+        kind: 'original',
+        mail: viewerFixture('shift-jis-original.eml'),
+        bounce: undefined,
+        downloadPath: '/o/T/download',
+        expiresAt: Date.UTC(2026, 11, 27, 9) / 1000,
+      },
+      () => performance.now(),
+    );
     expect(page.status).toBe(200);
     expect(page.body).toContain('<a href="/o/T/download" download>');
     expect(page.body).toContain('This link works until: 2026-12-27 09:00 UTC');
@@ -208,13 +211,13 @@ describe('the handler', () => {
     const failed = vi.fn();
     const handler = createViewerHandler({
       mails: { read: async () => ({ status: 'missing' }) },
-      linkKey: async () => {
+      linkKeys: async () => {
         throw new Error('AccessDeniedException');
       },
       observer: { served: () => undefined, failed },
     });
     const response = await handler({
-      rawPath: '/o/v1.o.1.AA.BB',
+      rawPath: '/o/v2.0.o.1.AA.BB',
       requestContext: { http: { method: 'GET' } },
     });
     expect(response.statusCode).toBe(500);

@@ -1,4 +1,4 @@
-// POSTs one JSON document to a ticket API with a Bearer token and an Idempotency-Key, a timeout per
+// POSTs one JSON document to a ticket API with its Authorization header and an Idempotency-Key, a timeout per
 // try, and retries with backoff on network errors, timeouts, 408, 429 (Retry-After honoured) and 5xx.
 // The Idempotency-Key lets the API drop a repeat of a request whose answer was lost.
 import {
@@ -17,7 +17,8 @@ import {
 
 export interface PostJsonRequest {
   url: string;
-  token: string;
+  /** The Authorization header's value (credentials.ts). */
+  authorization: string;
   /** Named in the error when the API refuses the token. */
   tokenSecretId: string;
   idempotencyKey: string;
@@ -75,7 +76,7 @@ async function tryOnce(request: PostJsonRequest, attempt: number): Promise<TryOu
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
-        authorization: `Bearer ${request.token}`,
+        authorization: request.authorization,
         'idempotency-key': request.idempotencyKey,
       },
       body: JSON.stringify(request.body),

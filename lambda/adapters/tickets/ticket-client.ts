@@ -1,10 +1,20 @@
 // The ticket API clients: `generic` (bounce-doctor's JSON, see docs/ticket.md) and `zendesk` (its Tickets API).
-// Both POST with the Bearer token, `Idempotency-Key: <SES message id>`, timeouts and retries.
-import type { TicketApiKind } from '../../core/bounce/config.ts';
+// Both POST with the token (credentials.ts), `Idempotency-Key: <SES message id>`, timeouts and retries; a
+// refused token is read again once, so a rotated one is picked up by the very bounce that met the 401.
+// (`mail` sends no request to an API: systems/mail.ts.)
+import type { HttpTicketApiKind } from '../../core/bounce/config.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/bounce/retry-policy.ts';
 import type { TicketDraft } from '../../core/bounce/ticket-draft.ts';
-import { genericTicketPayload, zendeskTicketPayload } from '../../core/bounce/ticket-payloads.ts';
-import { type JsonAnswer, postJson, type RetryNotice } from './post-json.ts';
+import type { TicketNotice } from '../../core/bounce/ticket-notice.ts';
+import {
+  genericNoticePayload,
+  genericTicketPayload,
+  zendeskNoticePayload,
+  zendeskTicketPayload,
+} from '../../core/bounce/ticket-payloads.ts';
+import type { TicketCredentials } from './credentials.ts';
+import { TicketApiAuthError } from './errors.ts';
+import { type JsonAnswer, type PostJsonRequest, postJson, type RetryNotice } from './post-json.ts';
 
 export interface PostedTicket {
   /** The ticket system's id for the new ticket; "" when the answer names none. */
@@ -14,13 +24,15 @@ export interface PostedTicket {
 
 export interface TicketClient {
   post(draft: TicketDraft): Promise<PostedTicket>;
+  /** A ticket about the service itself (e.g. the hourly budget's summary). */
+  postNotice(notice: TicketNotice): Promise<PostedTicket>;
 }
 
 export interface TicketClientOptions {
-  kind: TicketApiKind;
+  kind: HttpTicketApiKind;
   url: string;
-  /** The Bearer token, e.g. read from Secrets Manager (cached per container). */
-  token: () => Promise<string>;
+  /** The Authorization header, e.g. from the token in Secrets Manager (cached for minutes). */
+  credentials: TicketCredentials;
   tokenSecretId: string;
   timeoutMs: number;
   policy?: Partial<RetryPolicy>;
@@ -30,31 +42,50 @@ export interface TicketClientOptions {
 export function createTicketClient(options: TicketClientOptions): TicketClient {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
   const format = FORMATS[options.kind];
-  return {
-    async post(draft) {
-      const answer = await postJson({
-        url: options.url,
-        token: await options.token(),
-        tokenSecretId: options.tokenSecretId,
-        idempotencyKey: draft.sesMessageId,
-        body: format.payload(draft),
-        timeoutMs: options.timeoutMs,
-        policy,
-        onRetry: (retry) => options.onRetry?.({ ...retry, sesMessageId: draft.sesMessageId }),
-      });
-      return format.posted(answer);
-    },
+  const send = async (idempotencyKey: string, body: unknown): Promise<PostedTicket> => {
+    const request: PostJsonRequest = {
+      url: options.url,
+      authorization: await options.credentials.authorization(),
+      tokenSecretId: options.tokenSecretId,
+      idempotencyKey,
+      body,
+      timeoutMs: options.timeoutMs,
+      policy,
+      onRetry: (retry) => options.onRetry?.({ ...retry, sesMessageId: idempotencyKey }),
+    };
+    return format.posted(await postWithFreshCredentials(request, options.credentials));
   };
+  return {
+    post: (draft) => send(draft.sesMessageId, format.payload(draft)),
+    postNotice: (notice) => send(notice.externalId, format.noticePayload(notice)),
+  };
+}
+
+/** A 401/403 with a cached token: read the secret again, and try once more if it changed. */
+async function postWithFreshCredentials(
+  request: PostJsonRequest,
+  credentials: TicketCredentials,
+): Promise<JsonAnswer> {
+  try {
+    return await postJson(request);
+  } catch (error) {
+    if (!(error instanceof TicketApiAuthError) || !credentials.refused) throw error;
+    const authorization = await credentials.refused();
+    if (authorization === request.authorization) throw error;
+    return postJson({ ...request, authorization });
+  }
 }
 
 interface Format {
   payload(draft: TicketDraft): unknown;
+  noticePayload(notice: TicketNotice): unknown;
   posted(answer: JsonAnswer): PostedTicket;
 }
 
-const FORMATS: Readonly<Record<TicketApiKind, Format>> = {
+const FORMATS: Readonly<Record<HttpTicketApiKind, Format>> = {
   generic: {
     payload: genericTicketPayload,
+    noticePayload: genericNoticePayload,
     posted: (answer) => {
       const body = record(answer.json);
       const id = idText(body.id) ?? idText(body.ticketId) ?? idText(record(body.ticket).id);
@@ -64,6 +95,7 @@ const FORMATS: Readonly<Record<TicketApiKind, Format>> = {
   },
   zendesk: {
     payload: zendeskTicketPayload,
+    noticePayload: zendeskNoticePayload,
     posted: (answer) => {
       const ticket = record(record(answer.json).ticket);
       const url = text(ticket.url);

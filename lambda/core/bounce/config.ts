@@ -2,28 +2,39 @@
 // environment, or the replay command's). Pure; errors name the variable. Every variable is in docs/bounce-handler.md.
 import { MESSAGE_KINDS, type MessageKind } from '../types.ts';
 import { BounceConfigError } from './errors.ts';
+import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from './ticket-mail.ts';
 
-export const TICKET_API_KINDS = ['generic', 'zendesk'] as const;
+export const TICKET_API_KINDS = ['generic', 'zendesk', 'mail'] as const;
 export type TicketApiKind = (typeof TICKET_API_KINDS)[number];
+/** The ticket systems reached over HTTP with a token. */
+export type HttpTicketApiKind = Exclude<TicketApiKind, 'mail'>;
+
+interface TicketDelivery {
+  /** Per request (HTTP) or per send (SES). */
+  timeoutMs: number;
+  maxAttempts: number;
+}
+
+export type TicketApiConfig =
+  | (TicketDelivery & { kind: HttpTicketApiKind; url: string; tokenSecretId: string })
+  | (TicketDelivery & { kind: 'mail'; mail: TicketMailSettings });
 
 export interface BounceConfig {
   bucket: string;
   incomingPrefix: string;
   originalsPrefix: string;
   idempotencyTable: string;
-  ticketApi: {
-    kind: TicketApiKind;
-    url: string;
-    tokenSecretId: string;
-    timeoutMs: number;
-    maxAttempts: number;
-  };
+  ticketApi: TicketApiConfig;
   links: { keySecretId: string; viewerBaseUrl: string; expiryDays: number };
   /** Kinds of mail that get a ticket; the others are recorded and counted only. */
   ticketKinds: readonly MessageKind[];
+  /** Tickets an hour at most (UTC hours); past it bounces are stored and counted, with one summary ticket. */
+  ticketBudgetPerHour: number;
   /** Forged bounces: which bounces are tied to a message we sent (docs/forged-bounces.md); none set: all trusted. */
   trust: {
     messageIdDomains: readonly string[];
+    /** Domains whose DKIM signature on the returned original vouches for it (TRUSTED_DKIM_DOMAINS). */
+    dkimDomains: readonly string[];
     verpKeySecretId?: string;
     /** Whether an untrusted bounce still gets a ticket (marked untrusted). */
     ticketUntrusted: boolean;
@@ -37,6 +48,7 @@ export const BOUNCE_DEFAULTS = {
   ticketKinds: ['bounce', 'delay', 'feedback'] as readonly MessageKind[],
   ticketTimeoutMs: 10_000,
   ticketMaxAttempts: 4,
+  ticketBudgetPerHour: 100,
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -47,25 +59,59 @@ export function bounceConfigFromEnv(env: Env): BounceConfig {
     incomingPrefix: optional(env, 'INCOMING_PREFIX') ?? BOUNCE_DEFAULTS.incomingPrefix,
     originalsPrefix: optional(env, 'ORIGINALS_PREFIX') ?? BOUNCE_DEFAULTS.originalsPrefix,
     idempotencyTable: required(env, 'IDEMPOTENCY_TABLE'),
-    ticketApi: {
-      kind: parseTicketApiKind(env.TICKET_API_KIND),
-      url: parseUrl('TICKET_API_URL', required(env, 'TICKET_API_URL')),
-      tokenSecretId: required(env, 'TICKET_TOKEN_SECRET_ID'),
-      timeoutMs: parseNumber('TICKET_TIMEOUT_MS', env.TICKET_TIMEOUT_MS, BOUNCE_DEFAULTS.ticketTimeoutMs),
-      maxAttempts: parseNumber(
-        'TICKET_MAX_ATTEMPTS',
-        env.TICKET_MAX_ATTEMPTS,
-        BOUNCE_DEFAULTS.ticketMaxAttempts,
-        { integer: true },
-      ),
-    },
+    ticketApi: ticketApiFromEnv(env),
     links: {
       keySecretId: required(env, 'LINK_KEY_SECRET_ID'),
       viewerBaseUrl: parseUrl('VIEWER_BASE_URL', required(env, 'VIEWER_BASE_URL')).replace(/\/+$/, ''),
       expiryDays: parseNumber('LINK_EXPIRY_DAYS', env.LINK_EXPIRY_DAYS, BOUNCE_DEFAULTS.linkExpiryDays),
     },
     ticketKinds: parseTicketKinds(env.TICKET_KINDS),
+    ticketBudgetPerHour: parseNumber(
+      'TICKET_BUDGET_PER_HOUR',
+      env.TICKET_BUDGET_PER_HOUR,
+      BOUNCE_DEFAULTS.ticketBudgetPerHour,
+      { integer: true },
+    ),
     trust: trustConfigFromEnv(env),
+  };
+}
+
+function ticketApiFromEnv(env: Env): TicketApiConfig {
+  const kind = parseTicketApiKind(env.TICKET_API_KIND);
+  const delivery: TicketDelivery = {
+    timeoutMs: parseNumber('TICKET_TIMEOUT_MS', env.TICKET_TIMEOUT_MS, BOUNCE_DEFAULTS.ticketTimeoutMs),
+    maxAttempts: parseNumber(
+      'TICKET_MAX_ATTEMPTS',
+      env.TICKET_MAX_ATTEMPTS,
+      BOUNCE_DEFAULTS.ticketMaxAttempts,
+      { integer: true },
+    ),
+  };
+  if (kind === 'mail') return { kind, ...delivery, mail: ticketMailFromEnv(env) };
+  return {
+    kind,
+    ...delivery,
+    url: parseUrl('TICKET_API_URL', required(env, 'TICKET_API_URL')),
+    tokenSecretId: required(env, 'TICKET_TOKEN_SECRET_ID'),
+  };
+}
+
+const ADDRESS =
+  /^[^@\s<>"]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+function ticketMailFromEnv(env: Env): TicketMailSettings {
+  const address = (name: string) => {
+    const value = required(env, name);
+    if (!ADDRESS.test(value)) throw new BounceConfigError(name, `"${value}" is not an e-mail address`);
+    return value;
+  };
+  const marker = env.TICKET_MAIL_SUBJECT_MARKER;
+  return {
+    to: address('TICKET_MAIL_TO'),
+    from: address('TICKET_MAIL_FROM'),
+    // Set but empty: no marker at all.
+    subjectMarker: marker === undefined ? DEFAULT_SUBJECT_MARKER : marker.replace(/\s+/g, ' ').trim(),
+    autoSubmitted: parseBoolean('TICKET_MAIL_AUTO_SUBMITTED', env.TICKET_MAIL_AUTO_SUBMITTED, false),
   };
 }
 
@@ -73,6 +119,7 @@ function trustConfigFromEnv(env: Env): BounceConfig['trust'] {
   const verpKeySecretId = optional(env, 'VERP_KEY_SECRET_ID');
   return {
     messageIdDomains: parseDomains('TRUSTED_MESSAGE_ID_DOMAINS', env.TRUSTED_MESSAGE_ID_DOMAINS),
+    dkimDomains: parseDomains('TRUSTED_DKIM_DOMAINS', env.TRUSTED_DKIM_DOMAINS),
     ...(verpKeySecretId ? { verpKeySecretId } : {}),
     ticketUntrusted: parseBoolean('TICKET_UNTRUSTED', env.TICKET_UNTRUSTED, false),
   };

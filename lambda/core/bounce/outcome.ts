@@ -2,6 +2,7 @@
 // logged. Small and JSON: no mail content.
 import type { Category } from '../diagnosis/categories.ts';
 import type { MessageKind, Reason } from '../types.ts';
+import type { OwnMailEvidence } from './own-mail.ts';
 import type { TrustProblem } from './trust.ts';
 
 export type BounceOutcome =
@@ -33,4 +34,24 @@ export type BounceOutcome =
       reason: Reason;
       originalStored: boolean;
       problems: TrustProblem[];
+    }
+  | {
+      sesMessageId: string;
+      /** Our own ticket mail coming back (acknowledged, answered or bounced): recorded, never ticketed. */
+      action: 'own-mail';
+      kind: MessageKind;
+      category: Category;
+      reason: Reason;
+      evidence: OwnMailEvidence;
+    }
+  | {
+      sesMessageId: string;
+      /** The hour's ticket budget was used up: stored and counted, not ticketed, not marked handled. */
+      action: 'over-budget';
+      kind: MessageKind;
+      category: Category;
+      reason: Reason;
+      originalStored: boolean;
+      /** The budget of the hour (TICKET_BUDGET_PER_HOUR). */
+      budget: number;
     };

@@ -6,6 +6,7 @@ import type { LocalText } from '../diagnosis/reasons.ts';
 import type { BounceReport, MessageKind, OriginalMessage, Reason, RecipientResult } from '../types.ts';
 import { ticketBodyText } from './ticket-text.ts';
 import type { TrustBasis, TrustProblem, TrustVerdict } from './trust.ts';
+import { plainLine } from './untrusted-text.ts';
 import type { SesVerdicts } from './verdicts.ts';
 
 export interface TicketLinks {
@@ -17,7 +18,10 @@ export interface TicketLinks {
   expiresAt: string;
 }
 
-/** A recipient as a ticket shows it: the report's facts (the server's words cut at 2,000 characters). */
+/**
+ * A recipient as a ticket shows it: the report's facts, each mail-derived one on one line (plainLine),
+ * the server's words cut at 2,000 characters.
+ */
 export type TicketRecipient = Pick<
   RecipientResult,
   | 'address'
@@ -99,9 +103,9 @@ export function buildTicketDraft(input: TicketInput): TicketDraft {
     verdicts: input.verdicts,
     trust,
     bounce: {
-      subject: oneLine(report.bounce.subject),
-      from: oneLine(report.bounce.from),
-      ...(report.bounce.date ? { date: report.bounce.date } : {}),
+      subject: plainLine(report.bounce.subject),
+      from: plainLine(report.bounce.from),
+      ...(report.bounce.date ? { date: plainLine(report.bounce.date) } : {}),
       ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
       decodedBy: report.decodedBy,
     },
@@ -119,12 +123,9 @@ export function buildTicketDraft(input: TicketInput): TicketDraft {
 /** `[<category>] <original subject>`; without a returned original, the first recipient stands in. */
 export function ticketTitle(category: Category, report: BounceReport): string {
   const subject = report.original
-    ? oneLine(report.original.subject) || '(no subject)'
-    : `(original not returned) ${report.recipients[0]?.address ?? ''}`.trim();
-  const title = `[${category}] ${subject}`;
-  return [...title].length > MAX_TITLE_CHARS
-    ? `${[...title].slice(0, MAX_TITLE_CHARS - 1).join('')}…`
-    : title;
+    ? plainLine(report.original.subject) || '(no subject)'
+    : `(original not returned) ${plainLine(report.recipients[0]?.address ?? '')}`.trim();
+  return plainLine(`[${category}] ${subject}`, MAX_TITLE_CHARS);
 }
 
 function ticketTrust(verdict: TrustVerdict | undefined): TicketTrust {
@@ -134,15 +135,15 @@ function ticketTrust(verdict: TrustVerdict | undefined): TicketTrust {
 
 function ticketRecipient(r: RecipientResult): TicketRecipient {
   return {
-    address: r.address,
+    address: plainLine(r.address),
     action: r.action,
-    status: r.status,
-    replyCode: r.replyCode,
+    status: plainLine(r.status),
+    replyCode: plainLine(r.replyCode),
     reason: r.reason,
     hardBounce: r.hardBounce,
-    diagnosticCode: r.diagnosticCode.slice(0, MAX_WORDS_CHARS),
-    remoteMta: r.remoteMta,
-    command: r.command,
+    diagnosticCode: plainLine(r.diagnosticCode, MAX_WORDS_CHARS),
+    remoteMta: plainLine(r.remoteMta),
+    command: plainLine(r.command),
     ...(r.carrier ? { carrier: r.carrier } : {}),
   };
 }
@@ -151,20 +152,12 @@ function originalOf(report: BounceReport): TicketOriginal | null {
   const original = report.original;
   if (!original) return null;
   return {
-    subject: oneLine(original.subject),
-    ...(original.messageId ? { messageId: original.messageId } : {}),
-    ...(original.from ? { from: oneLine(original.from) } : {}),
-    ...(original.to ? { to: original.to.map(oneLine) } : {}),
-    ...(original.date ? { date: original.date } : {}),
+    subject: plainLine(original.subject),
+    ...(original.messageId ? { messageId: plainLine(original.messageId) } : {}),
+    ...(original.references ? { references: original.references } : {}),
+    ...(original.from ? { from: plainLine(original.from) } : {}),
+    ...(original.to ? { to: original.to.map((address) => plainLine(address)) } : {}),
+    ...(original.date ? { date: plainLine(original.date) } : {}),
     headersOnly: original.headersOnly,
   };
-}
-
-/** Control and bidi-override characters out (a subject is anyone's text), whitespace runs as one space. */
-function oneLine(text: string): string {
-  return text
-    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

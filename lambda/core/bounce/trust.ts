@@ -1,20 +1,33 @@
 // Is a bounce about a message we sent? Spammers send fake bounces ("backscatter" in reverse); a bounce
-// is trusted when the returned original's Message-ID is of one of our domains, or when the address it
-// was sent to carries a valid signed VERP token (verp-token.ts). Untrusted bounces are still stored and
-// counted; they get a ticket only when configured so, marked untrusted. Pure: key and time passed in.
-import { MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
+// is trusted when the returned original's Message-ID is of one of our domains (weak: anyone can write
+// one, so it counts only when SES's SPF and DMARC verdicts of the bounce did not fail), when the
+// original carries a valid DKIM signature of one of our domains over its headers (dkim-headers.ts), or
+// when the address it was sent to carries a valid signed VERP token (verp-token.ts). Untrusted bounces
+// are still stored and counted; they get a ticket only when configured so, marked untrusted. Pure:
+// keys and time passed in.
+import { headerBlockOf, MailHeaders, splitHeaderBlock } from '../mail/headers.ts';
 import type { BounceReport } from '../types.ts';
+import { type DkimKeyLookup, dkimSignatures, verifyDkimHeaders } from './dkim-headers.ts';
+import type { SesVerdicts } from './verdicts.ts';
 import { type VerpProblem, verifyVerp } from './verp-token.ts';
 
 export interface TrustSettings {
   /** Domains our Message-IDs end with (`<…@mail.example.jp>` matches `example.jp`); lower case. */
   messageIdDomains: readonly string[];
+  /** Domains (d=) whose DKIM signature on the returned original's headers vouches for it; lower case. */
+  dkimDomains: readonly string[];
   /** Whether a VERP key is configured (the key itself is passed to judgeTrust when it is). */
   verp: boolean;
 }
 
-export type TrustBasis = 'message-id' | 'verp' | 'not-checked';
-export type TrustProblem = 'no-original-message-id' | 'message-id-domain' | `verp-${VerpProblem}`;
+export type TrustBasis = 'message-id' | 'dkim' | 'verp' | 'not-checked';
+export type DkimProblem = 'no-signature' | 'no-key' | 'bad-signature';
+export type TrustProblem =
+  | 'no-original-message-id'
+  | 'message-id-domain'
+  | 'ses-verdict-fail'
+  | `dkim-${DkimProblem}`
+  | `verp-${VerpProblem}`;
 
 export type TrustVerdict = { trusted: true; by: TrustBasis } | { trusted: false; problems: TrustProblem[] };
 
@@ -25,22 +38,32 @@ export interface TrustEvidence {
   now: Date;
   /** The VERP key, when VERP is configured. */
   verpKey?: string;
+  /** SES's verdicts on the bounce itself. */
+  verdicts?: SesVerdicts;
+  /** The public keys of the DKIM signatures of our domains, looked up by the caller (DNS). */
+  dkimKeys?: DkimKeyLookup;
 }
 
 export function trustChecked(settings: TrustSettings): boolean {
-  return settings.messageIdDomains.length > 0 || settings.verp;
+  return settings.messageIdDomains.length > 0 || settings.dkimDomains.length > 0 || settings.verp;
 }
 
-/** Message-ID first (no key needed), then VERP. With neither configured, every bounce is trusted. */
+/**
+ * Message-ID first (no key needed), then the original's DKIM signature, then VERP; the problems of
+ * each are listed when none holds. With none configured, every bounce is trusted.
+ */
 export function judgeTrust(settings: TrustSettings, evidence: TrustEvidence): TrustVerdict {
   if (!trustChecked(settings)) return { trusted: true, by: 'not-checked' };
   const problems: TrustProblem[] = [];
   if (settings.messageIdDomains.length > 0) {
-    const messageId = evidence.report.original?.messageId;
-    if (!messageId) problems.push('no-original-message-id');
-    else if (messageIdDomainMatches(messageId, settings.messageIdDomains))
-      return { trusted: true, by: 'message-id' };
-    else problems.push('message-id-domain');
+    const problem = messageIdProblem(settings.messageIdDomains, evidence);
+    if (!problem) return { trusted: true, by: 'message-id' };
+    problems.push(problem);
+  }
+  if (settings.dkimDomains.length > 0) {
+    const problem = dkimProblem(settings.dkimDomains, evidence);
+    if (!problem) return { trusted: true, by: 'dkim' };
+    problems.push(problem);
   }
   if (settings.verp && evidence.verpKey !== undefined) {
     const verification = verifyVerp(evidence.returnPaths, addressesOf(evidence.report), {
@@ -51,6 +74,39 @@ export function judgeTrust(settings: TrustSettings, evidence: TrustEvidence): Tr
     problems.push(`verp-${verification.problem}`);
   }
   return { trusted: false, problems };
+}
+
+function messageIdProblem(domains: readonly string[], evidence: TrustEvidence): TrustProblem | undefined {
+  const messageId = evidence.report.original?.messageId;
+  if (!messageId) return 'no-original-message-id';
+  if (!messageIdDomainMatches(messageId, domains)) return 'message-id-domain';
+  // A Message-ID is anyone's to write: a bounce whose sender SPF or DMARC says is forged gets no credit.
+  const { spf, dmarc } = evidence.verdicts ?? {};
+  return spf === 'FAIL' || dmarc === 'FAIL' ? 'ses-verdict-fail' : undefined;
+}
+
+/** The original's signatures by our domains, checked over its headers (the body is seldom returned whole). */
+export function dkimProblem(domains: readonly string[], evidence: TrustEvidence): TrustProblem | undefined {
+  const raw = evidence.report.original?.raw;
+  if (!raw) return 'dkim-no-signature';
+  const head = headerBlockOf(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+  const ours = ourDkimSignatures(head, domains);
+  if (ours.length === 0) return 'dkim-no-signature';
+  let keyFound = false;
+  for (const signature of ours) {
+    const key = evidence.dkimKeys?.(signature.selector, signature.domain);
+    if (!key) continue;
+    keyFound = true;
+    if (verifyDkimHeaders(head, signature, key)) return undefined;
+  }
+  return keyFound ? 'dkim-bad-signature' : 'dkim-no-key';
+}
+
+/** The DKIM signatures in a header block made by one of `domains` (or a subdomain of one). */
+export function ourDkimSignatures(headerBlock: string, domains: readonly string[]) {
+  return dkimSignatures(headerBlock).filter((s) =>
+    domains.some((d) => s.domain === d || s.domain.endsWith(`.${d}`)),
+  );
 }
 
 /** `<id@host.example.jp>` is of `example.jp` and of `host.example.jp`, not of `badexample.jp`. */

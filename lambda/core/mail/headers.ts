@@ -18,24 +18,26 @@ export class MailHeaders {
     const raw = new Map<string, string[]>();
     let name = '';
     let value = '';
-    const flush = () => {
-      if (!name) return;
-      const list = raw.get(name);
-      if (list) list.push(value);
-      else raw.set(name, [value]);
-    };
-    for (const line of block.split('\n')) {
-      if ((line.startsWith(' ') || line.startsWith('\t')) && name) {
-        value += `\n${line}`;
-        continue;
+    // The next colon at or after the current line; searched again only once passed, so that a block of
+    // lines without colons is still read in linear time.
+    let colon = -1;
+    for (let start = 0; start < block.length; ) {
+      const newline = block.indexOf('\n', start);
+      const end = newline === -1 ? block.length : newline;
+      const first = block.charCodeAt(start);
+      if ((first === 0x20 || first === 0x09) && name) {
+        value += `\n${block.slice(start, end)}`;
+      } else {
+        if (colon < start) colon = block.indexOf(':', start);
+        if (colon > start && colon < end) {
+          if (name) append(raw, name, value);
+          name = block.slice(start, colon).trim().toLowerCase();
+          value = block.slice(colon + 1, end);
+        }
       }
-      const colon = line.indexOf(':');
-      if (colon <= 0) continue;
-      flush();
-      name = line.slice(0, colon).trim().toLowerCase();
-      value = line.slice(colon + 1);
+      start = end + 1;
     }
-    flush();
+    if (name) append(raw, name, value);
     return new MailHeaders(raw);
   }
 
@@ -67,8 +69,14 @@ export class MailHeaders {
   }
 }
 
+function append(raw: Map<string, string[]>, name: string, value: string): void {
+  const list = raw.get(name);
+  if (list) list.push(value);
+  else raw.set(name, [value]);
+}
+
 function decodeValue(value: string): string {
-  const unfolded = value.replace(/\r?\n[ \t]*/g, ' ').trim();
+  const unfolded = (value.includes('\n') ? value.replace(/\r?\n[ \t]*/g, ' ') : value).trim();
   if (!unfolded.includes('=?')) return unfolded;
   try {
     return libmime.decodeWords(unfolded);

@@ -4,6 +4,7 @@
 // Pure; the caps keep the page inside a Lambda response.
 import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { FONT_STACK } from './page-style.ts';
+import { PreviewTooComplex, type RenderBudget, renderBudget } from './render-budget.ts';
 import { type InlineImage, sanitizeMailHtml } from './sanitize-mail-html.ts';
 
 export interface AttachmentEntry {
@@ -26,6 +27,8 @@ export interface MailPreview {
   html:
     | { status: 'shown'; srcdoc: string; blockedImages: number; droppedStyleSheets: number }
     | { status: 'too-large' }
+    /** Too many tags, or past the render budget: offered as a download only. */
+    | { status: 'too-complex' }
     | undefined;
   attachments: AttachmentEntry[];
 }
@@ -37,6 +40,8 @@ export interface PreviewLimits {
   htmlChars: number;
   /** Bytes of inline images turned into data: URLs. */
   inlineImageBytes: number;
+  /** Milliseconds the HTML body may take to make safe; past them it is a download only. */
+  htmlBudgetMs: number;
 }
 
 /** Sized so the page stays well under a Lambda Function URL's 6 MB response. */
@@ -44,16 +49,29 @@ export const PREVIEW_LIMITS: PreviewLimits = {
   textChars: 300_000,
   htmlChars: 2_500_000,
   inlineImageBytes: 1_000_000,
+  htmlBudgetMs: 750,
 };
 
-export async function readMailPreview(raw: Uint8Array, limits = PREVIEW_LIMITS): Promise<MailPreview> {
-  const mail = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), {
-    keepCidLinks: true,
-    skipHtmlToText: true,
-    skipTextToHtml: true,
-    skipTextLinks: true,
-    checksumAlgo: false,
-  });
+/** `clock` (milliseconds, e.g. `performance.now`) times the HTML body against `limits.htmlBudgetMs`. */
+export async function readMailPreview(
+  raw: Uint8Array,
+  limits: PreviewLimits,
+  clock: () => number,
+): Promise<MailPreview> {
+  let mail: ParsedMail;
+  try {
+    mail = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), {
+      keepCidLinks: true,
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      checksumAlgo: false,
+    });
+  } catch (error) {
+    // Over mailparser's own bounds (1,000 MIME parts, a huge header): nothing to show but the download.
+    if ((error as { code?: string }).code === 'EMAXLEN') return UNREADABLE;
+    throw error;
+  }
   const text = mail.text?.replace(/\r\n?/g, '\n');
   return {
     subject: mail.subject ?? '',
@@ -65,7 +83,9 @@ export async function readMailPreview(raw: Uint8Array, limits = PREVIEW_LIMITS):
     text: text?.trim()
       ? { content: text.slice(0, limits.textChars), truncated: text.length > limits.textChars }
       : undefined,
-    html: mail.html ? htmlPreview(mail.html, inlineImages(mail), limits) : undefined,
+    html: mail.html
+      ? htmlPreview(mail.html, inlineImages(mail), limits, renderBudget(clock, limits.htmlBudgetMs))
+      : undefined,
     attachments: mail.attachments.map((a) => ({
       name: a.filename ?? '',
       contentType: a.contentType,
@@ -75,17 +95,40 @@ export async function readMailPreview(raw: Uint8Array, limits = PREVIEW_LIMITS):
   };
 }
 
-function htmlPreview(html: string, inline: ReadonlyMap<string, InlineImage>, limits: PreviewLimits) {
-  if (html.length > limits.htmlChars) return { status: 'too-large' as const };
-  const clean = sanitizeMailHtml(html, inline, limits.inlineImageBytes);
+const UNREADABLE: MailPreview = {
+  subject: '',
+  from: '',
+  to: '',
+  cc: '',
+  date: '',
+  messageId: '',
+  text: undefined,
+  html: { status: 'too-complex' },
+  attachments: [],
+};
+
+function htmlPreview(
+  html: string,
+  inline: ReadonlyMap<string, InlineImage>,
+  limits: PreviewLimits,
+  budget: RenderBudget,
+): MailPreview['html'] {
+  if (html.length > limits.htmlChars) return { status: 'too-large' };
+  let clean: ReturnType<typeof sanitizeMailHtml>;
+  try {
+    clean = sanitizeMailHtml(html, inline, limits.inlineImageBytes, budget);
+  } catch (error) {
+    if (error instanceof PreviewTooComplex) return { status: 'too-complex' };
+    throw error;
+  }
   const srcdoc =
     '<!doctype html><html lang="ja"><head><meta charset="utf-8">' +
     `<style>html{color-scheme:light}body{margin:12px;font-family:${FONT_STACK};` +
     'line-height:1.6;overflow-wrap:anywhere}img{max-width:100%;height:auto}</style></head>' +
     `<body>${clean.html}</body></html>`;
-  if (srcdoc.length > limits.htmlChars) return { status: 'too-large' as const };
+  if (srcdoc.length > limits.htmlChars) return { status: 'too-large' };
   return {
-    status: 'shown' as const,
+    status: 'shown',
     srcdoc,
     blockedImages: clean.blockedImages,
     droppedStyleSheets: clean.droppedStyleSheets,

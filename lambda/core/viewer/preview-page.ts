@@ -105,6 +105,9 @@ function htmlSection(mail: MailPreview): SafeHtml {
   if (part.status === 'too-large') {
     return html`<section><h2>本文（HTML） / HTML body</h2><p class="note">HTML の本文は大きすぎるため表示しません。.eml をダウンロードしてください。 / The HTML body is too large to show here; download the .eml.</p></section>`;
   }
+  if (part.status === 'too-complex') {
+    return html`<section><h2>本文（HTML） / HTML body</h2><p class="note">HTML の本文は複雑すぎるため、安全に表示できません。.eml をダウンロードしてください。 / The HTML body is too complex to show here; download the .eml.</p></section>`;
+  }
   const notes = [
     'スクリプト・フォーム・外部の画像やフォントを取り除いて表示しています。 / Shown without scripts, forms, remote images or fonts.',
     part.blockedImages > 0 ? `読み込まなかった画像 / Images not loaded: ${part.blockedImages}` : '',

@@ -11,7 +11,12 @@ import { isStoredDisposition } from './responses.ts';
 
 /** A Function URL answer holds at most 6 MB; a page over this is rendered again, smaller. */
 export const MAX_PAGE_BYTES = 5_500_000;
-const SMALL_LIMITS: PreviewLimits = { textChars: 100_000, htmlChars: 0, inlineImageBytes: 0 };
+const SMALL_LIMITS: PreviewLimits = {
+  textChars: 100_000,
+  htmlChars: 0,
+  inlineImageBytes: 0,
+  htmlBudgetMs: 0,
+};
 
 export interface PreviewInput {
   kind: StoredMailKind;
@@ -23,14 +28,19 @@ export interface PreviewInput {
   expiresAt: number;
 }
 
-export async function renderPreview(input: PreviewInput, limits = PREVIEW_LIMITS): Promise<RenderedPage> {
+/** `clock` (milliseconds) bounds the HTML body's work (PreviewLimits.htmlBudgetMs). */
+export async function renderPreview(
+  input: PreviewInput,
+  clock: () => number,
+  limits = PREVIEW_LIMITS,
+): Promise<RenderedPage> {
   const [mail, bounce] = await Promise.all([
-    readMailPreview(input.mail, limits),
+    readMailPreview(input.mail, limits, clock),
     input.bounce ? summarizeBounce(input.bounce) : undefined,
   ]);
   const page = previewPage({ ...input, mail, bounce });
   if (Buffer.byteLength(page.body, 'utf8') <= MAX_PAGE_BYTES || limits === SMALL_LIMITS) return page;
-  return renderPreview(input, SMALL_LIMITS);
+  return renderPreview(input, clock, SMALL_LIMITS);
 }
 
 /** The download's Content-Disposition: the one stored with the mail, else one from its subject. */

@@ -3,8 +3,14 @@
 // SVG, meta refresh or base; links only to http(s) and mailto; images only from the mail's own inline
 // parts (cid:) or small data: images, never from the network; CSS without anything that can fetch
 // (css-filter.ts). It is then shown in a sandboxed iframe under a strict CSP: three walls, not one.
+// Bounded: the parser's work grows with the nesting depth times the tags (htmlparser2 keeps its stack
+// with Array#unshift and searches it for each end tag), so HTML with more tags than MAX_HTML_TAGS is
+// not parsed at all, the output
+// nests at most MAX_HTML_DEPTH deep, and the render budget is checked at every tag.
 import sanitizeHtml, { type Attributes, type IOptions } from 'sanitize-html';
 import { isSafeStyleSheet, safeInlineStyle } from './css-filter.ts';
+import { htmlShape } from './html-depth.ts';
+import { PreviewTooComplex, type RenderBudget, UNLIMITED_BUDGET } from './render-budget.ts';
 
 /** An inline image of the mail, by its Content-ID (without angle brackets). */
 export interface InlineImage {
@@ -24,6 +30,13 @@ export interface SanitizedHtml {
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 const DATA_IMAGE = /^data:(image\/(?:png|jpeg|gif|webp));base64,[A-Za-z0-9+/=\s]*$/i;
+
+/** Tags (start and end): a 2 MB table newsletter has ~40,000. */
+export const MAX_HTML_TAGS = 150_000;
+/** Real mails nest a few dozen deep; with this bound the parse stays linear in practice. */
+export const MAX_PARSE_DEPTH = 1_000;
+/** Elements nested deeper are dropped (their text kept); browsers slow down on deep trees too. */
+export const MAX_HTML_DEPTH = 100;
 
 const ALLOWED_TAGS = [
   ...['a', 'abbr', 'address', 'b', 'big', 'blockquote', 'br', 'caption', 'center', 'cite', 'code'],
@@ -51,8 +64,24 @@ export function sanitizeMailHtml(
   html: string,
   inline: ReadonlyMap<string, InlineImage>,
   imageBudgetBytes: number,
+  work: RenderBudget = UNLIMITED_BUDGET,
 ): SanitizedHtml {
+  const shape = htmlShape(html);
+  if (shape.tags > MAX_HTML_TAGS || shape.depthBound > MAX_PARSE_DEPTH) {
+    throw new PreviewTooComplex(`the HTML body has ${shape.tags} tags, possibly ${shape.depthBound} deep`);
+  }
   let budget = imageBudgetBytes;
+  // Mails repeat the same inline styles on every row: each distinct style or sheet is checked once.
+  const styles = new Map<string, string>();
+  const sheets = new Map<string, boolean>();
+  const safeSheet = (css: string): boolean => {
+    let safe = sheets.get(css);
+    if (safe === undefined) {
+      safe = isSafeStyleSheet(css, work);
+      sheets.set(css, safe);
+    }
+    return safe;
+  };
   let blockedImages = 0;
   let droppedStyleSheets = 0;
 
@@ -87,10 +116,14 @@ export function sanitizeMailHtml(
     allowedSchemesByTag: { img: ['data'] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'background', 'action', 'formaction'],
     allowProtocolRelative: false,
+    nestingLimit: MAX_HTML_DEPTH,
     // The sheets are checked whole below; nothing else in a sheet survives.
     allowVulnerableTags: true,
     transformTags: {
-      '*': (tagName, attribs) => ({ tagName, attribs: withSafeStyle(attribs) }),
+      '*': (tagName, attribs) => {
+        work.check();
+        return { tagName, attribs: withSafeStyle(attribs, styles, work) };
+      },
       a: (tagName, attribs) => {
         const { href, ...rest } = attribs;
         // The frame may open no window: a link does nothing but show where it points.
@@ -100,7 +133,7 @@ export function sanitizeMailHtml(
       img: image,
     },
     exclusiveFilter: (frame) => {
-      if (frame.tag !== 'style' || isSafeStyleSheet(frame.text)) return false;
+      if (frame.tag !== 'style' || safeSheet(frame.text)) return false;
       droppedStyleSheets++;
       return true;
     },
@@ -108,10 +141,14 @@ export function sanitizeMailHtml(
   return { html: sanitizeHtml(html, options), blockedImages, droppedStyleSheets };
 }
 
-function withSafeStyle(attribs: Attributes): Attributes {
+function withSafeStyle(attribs: Attributes, checked: Map<string, string>, work: RenderBudget): Attributes {
   if (attribs.style === undefined) return attribs;
   const { style, ...rest } = attribs;
-  const safe = safeInlineStyle(style);
+  let safe = checked.get(style);
+  if (safe === undefined) {
+    safe = safeInlineStyle(style, work);
+    checked.set(style, safe);
+  }
   return safe ? { ...rest, style: safe } : rest;
 }
 
