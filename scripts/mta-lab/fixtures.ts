@@ -58,8 +58,8 @@ export function writeFixtures(
 }
 
 /** Rewrites expectations.json from the bounces already in `out` (after a change of the rules or the cases). */
-export function refreshExpectations(out = FIXTURES): void {
-  const byId = new Map(labCases().map((c) => [c.id, c]));
+export function refreshExpectations(out = FIXTURES, sampleNumber = 1): void {
+  const byId = new Map(labCases(sampleNumber).map((c) => [c.id, c]));
   const expectations = readExisting(out).flatMap((e) => {
     const c = byId.get(e.case);
     return c ? [expectationOf(c, e.mta, e.file, readFileSync(join(out, e.file)))] : [];

@@ -4,6 +4,7 @@
 // Linux and root only; it re-runs itself in new network, mount, UTS and PID namespaces, so nothing
 // leaves loopback and every MTA and mount ends with it. Build the roots first: setup-roots.sh.
 // Options: --only=postfix,exim  --limit=N (first N cases)  --out=DIR (default the fixtures folder)
+//          --sample=2 (the next replies of each reason, never used for fixing: write it elsewhere, --out)
 //          --timeout=SECONDS (how long to wait for the bounces, default 900)
 //          --expectations-only (no MTA: rewrite expectations.json for the bounces already collected)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,7 +29,8 @@ const ROOTS = process.env.MTA_LAB_ROOTS ?? '/work/mta-lab-roots';
 const option = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
 
-if (process.argv.includes('--expectations-only')) refreshExpectations(option('out'));
+if (process.argv.includes('--expectations-only'))
+  refreshExpectations(option('out'), Number(option('sample') ?? 1));
 else if (process.env.MTA_LAB_INSIDE === '1') await runInside();
 else runOutside();
 
@@ -58,7 +60,7 @@ async function runInside(): Promise<void> {
   const only = option('only')?.split(',') ?? [...MTAS];
   const mtas = MTAS.filter((m) => only.includes(m));
   const limit = Number(option('limit') ?? 0);
-  const cases = labCases()
+  const cases = labCases(Number(option('sample') ?? 1))
     .filter((c, i) => !limit || i < limit || c.fault)
     .map((c) => ({ ...c, mtas: c.mtas.filter((m) => mtas.includes(m)) }))
     .filter((c) => c.mtas.length > 0);

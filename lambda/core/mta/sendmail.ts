@@ -159,7 +159,9 @@ function enrich(r: ParsedRecipient, transcript: Transcript): void {
   const exchange =
     transcript.exchanges.find((e) => mentions(e.reply)) ??
     (transcript.exchanges.length === 1 ? transcript.exchanges[0] : undefined) ??
-    (quoted.length >= 12 ? transcript.exchanges.find((e) => joinReplyLines(e.reply).startsWith(quoted)) : undefined);
+    (quoted.length >= 12
+      ? transcript.exchanges.find((e) => joinReplyLines(e.reply).startsWith(quoted))
+      : undefined);
   // No words, a bare exit status, or a positive reply (the QUIT's "221 closing connection"): the
   // failure is elsewhere, in the transcript.
   const positive = /^\s*2\d\d\b/.test(given) && r.action !== 'delivered';
