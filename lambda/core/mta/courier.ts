@@ -72,7 +72,7 @@ function readSessionLine(session: Session, line: string): Session | undefined {
 }
 
 /** What Courier writes for a command whose reply never came (the connection broke): no server's words. */
-const NO_REPLY = /^\s*<command failed>\s*$/i;
+const NO_REPLY = /^(?:\s*<command failed>)+\s*$/i;
 
 function enrich(r: ParsedRecipient, session: Session | undefined): void {
   if (NO_REPLY.test(r.diagnosticCode ?? '')) r.diagnosticCode = '';
