@@ -41,7 +41,11 @@ const COMMAND_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\bafter (?:the )?(?:end of data|data (?:block|transmission)|message was sent)/i, 'DATA'],
   [/\bafter (?:the )?(rcpt to|mail from|data|helo|ehlo|starttls|auth|bdat|quit)\b/i, ''],
   [/\b(?:during|in response to|on) (?:the )?(rcpt to|mail from|data|helo|ehlo|starttls)\b/i, ''],
-  [/\bconnection (?:refused|timed out)|\bconnect to .+: |no route to host|greeting/i, 'CONN'],
+  // Postfix (smtp_proto.c) words a refusing greeting "host ... refused to talk to me: 554 ...".
+  [
+    /\bconnection (?:refused|timed out)|\bconnect to .+: |no route to host|greeting|refused to talk to me/i,
+    'CONN',
+  ],
 ];
 
 /** The SMTP command a text says was answered with the error ("RCPT", "DATA", ...), or "". */
@@ -56,6 +60,8 @@ export function findCommand(text: string): string {
 
 export function normalizeCommand(word: string): string {
   const upper = word.trim().toUpperCase();
+  // Courier's transcript names the greeting ">>> (initial greeting)".
+  if (upper.startsWith('(INITIAL')) return 'CONN';
   if (upper.startsWith('RCPT')) return 'RCPT';
   if (upper.startsWith('MAIL')) return 'MAIL';
   return upper.split(/\s/)[0] ?? '';
@@ -126,13 +132,16 @@ export function joinReplyLines(text: string): string {
   return `${code} ${status ? `${status} ` : ''}${rest}`.replace(/\s+/g, ' ').trim();
 }
 
-/** The SMTP command a transcript line sent (">>> RCPT TO:<a@b>" → "RCPT"), or "" for another line. */
+/**
+ * The SMTP command a transcript line sent (">>> RCPT TO:<a@b>" → "RCPT"), or "" for another line.
+ * Courier 1.0 indents its session lines by one space (" >>> RCPT TO:<a@b>").
+ */
 export function sentCommand(line: string): string {
-  const sent = /^>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
+  const sent = /^[ \t]?>>> ?(\S+(?: (?:TO|FROM))?)/i.exec(line);
   return sent ? normalizeCommand(sent[1] ?? '') : '';
 }
 
 /** The reply a transcript line received ("<<< 550 5.1.1 ..." → "550 5.1.1 ..."), or undefined. */
 export function receivedReply(line: string): string | undefined {
-  return /^<<< ?(.*)$/.exec(line)?.[1];
+  return /^[ \t]?<<< ?(.*)$/.exec(line)?.[1];
 }

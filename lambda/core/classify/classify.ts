@@ -31,24 +31,86 @@ export function classifyRecipient(recipient: ParsedRecipient): Verdict {
   if (status.startsWith('2.') || recipient.action === 'delivered') return { reason: 'delivered' };
 
   const text = normalizeDiagnostic(recipient.diagnosticCode ?? '');
-  const command = recipient.command || impliedCommand(text);
+  const command = recipient.command || impliedCommand(text, recipient.commandUnrecorded === true);
+  const evidence: Evidence = {
+    status,
+    text,
+    command,
+    type: recipient.diagnosticType ?? '',
+    given,
+    statusDerived: statusDerivedFromReplyCode(status, text),
+  };
   const decided =
     providerVerdict(providersOf(recipient, text), text, status, command) ??
     agentVerdict(text) ??
-    verdictOfRules({ status, text, command, type: recipient.diagnosticType ?? '', given });
+    verdictOfRules(evidence);
+  if (decided === 'expired' || (!decided && given === 'expired')) {
+    const refusal = refusalBeforeGivingUp(evidence);
+    if (refusal) return { reason: refusal };
+  }
   if (decided) return { reason: decided };
   if (given) return { reason: given };
   return fallback(recipient, status, text);
 }
 
+const CLIENT_STAGES: Readonly<Record<string, Reason>> = {
+  CONN: 'blocked',
+  HELO: 'blocked',
+  EHLO: 'blocked',
+  MAIL: 'rejected',
+};
+
+/**
+ * An MTA's give-up (X.4.7 "delivery time expired", Exim's "retry timeout exceeded", Sendmail's
+ * "could not be delivered for N days") says how long it tried, not why it failed. When the bounce
+ * keeps the server's refusal of the client in the greeting or at HELO, or of the sender at MAIL FROM,
+ * that refusal is why: the words, or else the stage (step 10's reading), decide before the give-up.
+ */
+function refusalBeforeGivingUp(evidence: Evidence): Reason | undefined {
+  const byStage = CLIENT_STAGES[evidence.command];
+  if (!byStage || !/^[45]\d\d[ -]/.test(evidence.text)) return undefined;
+  const withoutGivingUp = verdictOfRules({
+    ...evidence,
+    status: evidence.status.endsWith('.4.7') ? '' : evidence.status,
+    text: evidence.text.replace(GIVING_UP, ' '),
+    given: undefined,
+  });
+  // The server's own words may say expired too ("Message expired, connection refused"): they stand.
+  if (withoutGivingUp === 'expired') return undefined;
+  return withoutGivingUp ?? byStage;
+}
+
+const GIVING_UP =
+  /retry timeout exceeded|retry time not reached[^.]*|been failing for a long time|could not be delivered for[^.]*/g;
+
 /**
  * The command a reply answered when the bounce does not say: Postfix's smtpd words a refusal by the
  * recipient restrictions "<address>: Recipient address rejected: ...", which it sends only in
  * reply to RCPT TO (smtpd_check.c). Other stages' wordings may be delayed to RCPT TO, so only this one.
+ * Where the format never records the command (OpenSMTPD), its silence is no evidence of DATA: words
+ * that say the recipient does not exist are read where servers say them, at RCPT TO (RFC 5321 3.3:
+ * the server verifies each recipient when it is given); Sisimai's "filtered" reading of user-unknown
+ * words with no command rests on formats that do record the command when they know it.
  */
-function impliedCommand(text: string): string {
-  return text.includes('recipient address rejected') ? 'RCPT' : '';
+function impliedCommand(text: string, unrecorded: boolean): string {
+  if (text.includes('recipient address rejected')) return 'RCPT';
+  return unrecorded && wordsMatch(RULES.userunknown, text) ? 'RCPT' : '';
 }
+
+/**
+ * True when the status is the reporting MTA's translation of a bare reply code of many meanings, not
+ * the server's own: the words are an SMTP reply ("552 Headers too large") that carries no enhanced status
+ * code, yet the report gives a specific one. Sendmail derives one from the reply code (smtptodsn(): 552
+ * is 5.2.2, 553 is 5.1.3, 550 after DATA is 5.2.0, a refused RCPT TO is 5.1.1 "User unknown"). Such a
+ * status says no more than its reply code, and RFC 5321 gives 550, 552 and 553 to any refused mailbox,
+ * exceeded storage or mailbox name: servers use them for sizes, headers, loops and spam alike.
+ */
+function statusDerivedFromReplyCode(status: string, text: string): boolean {
+  return status !== '' && !status.endsWith('.0.0') && MANY_MEANINGS.test(text) && !STATUS_IN_WORDS.test(text);
+}
+
+const MANY_MEANINGS = /^55[023][ -]/;
+const STATUS_IN_WORDS = /\b[245]\.\d{1,3}\.\d{1,3}\b/;
 
 /** A server's reply on its own, as the reply table (test/fixtures/replies.tsv) gives it. */
 export interface Reply {
@@ -86,14 +148,18 @@ interface Evidence {
   type: string;
   /** A weak format verdict (order.ts WEAK_VERDICTS). */
   given?: Reason | undefined;
+  /** The status is the reporting MTA's reading of a bare reply code: it counts after the words (step 9). */
+  statusDerived?: boolean;
 }
 
 /** Steps 5 to 9 of the one order. */
 export function verdictOfRules(evidence: Evidence): Reason | undefined {
-  const { status, text, command, type, given } = evidence;
+  const { status, text, command, type, given, statusDerived } = evidence;
   const meaning = meaningOfStatus(status);
-  // A status whose reason yields to the words of another counts only after every rule's words.
-  const yielded = meaning.names !== undefined && yields(RULES[meaning.names], text);
+  // A status whose reason yields to the words of another, or that the reporting MTA derived from the
+  // reply code, counts only after every rule's words.
+  const yielded =
+    meaning.names !== undefined && (statusDerived === true || yields(RULES[meaning.names], text));
   const named = yielded ? undefined : meaning.names;
   for (const reason of SPECIFIC) {
     const rule = RULES[reason];

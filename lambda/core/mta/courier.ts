@@ -71,11 +71,16 @@ function readSessionLine(session: Session, line: string): Session | undefined {
   return session;
 }
 
+/** What Courier writes for a command whose reply never came (the connection broke): no server's words. */
+const NO_REPLY = /^(?:\s*<command failed>)+\s*$/i;
+
 function enrich(r: ParsedRecipient, session: Session | undefined): void {
+  if (NO_REPLY.test(r.diagnosticCode ?? '')) r.diagnosticCode = '';
   if (session) {
     r.command ||= session.command;
     r.remoteMta ||= session.remoteMta;
-    if (!r.diagnosticCode) r.diagnosticCode = squeeze(session.reply.join(' '));
+    if (!r.diagnosticCode)
+      r.diagnosticCode = squeeze(session.reply.filter((line) => !NO_REPLY.test(line)).join(' '));
   }
   const reason = reasonOfWording(r.diagnosticCode ?? '', COURIER_WORDINGS);
   if (reason) r.reason = reason;

@@ -40,7 +40,7 @@ export const opensmtpd: BounceParser = {
     const recipients = recipientLines(notice).map(([address, words]) =>
       fromLine(address, words, action, dsn),
     );
-    if (recipients.length === 0) recipients.push(...dsn);
+    if (recipients.length === 0) recipients.push(...dsn.map((r) => ({ ...r, commandUnrecorded: true })));
     if (recipients.length === 0) return null;
     return { recipients, ...(original ? { quotedOriginal: original } : {}) };
   },
@@ -84,6 +84,7 @@ function fromLine(
     replyCode,
     diagnosticCode: words,
     command: '',
+    commandUnrecorded: true,
     remoteMta: fields?.remoteMta ?? '',
     ...(own ? { reason: own } : {}),
   };

@@ -18,6 +18,11 @@ export interface ParsedRecipient {
   reportingMta?: string;
   /** SMTP command answered with the error: "CONN", "HELO", "EHLO", "MAIL", "RCPT", "DATA", ... */
   command?: string;
+  /**
+   * The format never records the command (OpenSMTPD's notice and DSN, for every stage): a missing
+   * command is then no evidence that the reply came after DATA.
+   */
+  commandUnrecorded?: boolean;
   lastAttemptAt?: string;
   /** The format's own verdict, when its wording names the reason unambiguously. */
   reason?: Reason;

@@ -99,6 +99,8 @@ interface Transcript {
   exchanges: Exchange[];
   /** Sendmail's own verdict lines: "550 5.1.1 <user@example.org>... User unknown". */
   verdicts: string[];
+  /** Sendmail's note on a recipient it kept retrying, by address: "Deferred: Connection timed out with ...". */
+  deferrals: Map<string, string>;
   /** The last command sent. */
   lastCommand: string;
 }
@@ -108,7 +110,7 @@ interface Transcript {
  * reply before any command of its session answered the connection (the greeting).
  */
 function parseTranscript(notice: string): Transcript {
-  const transcript: Transcript = { exchanges: [], verdicts: [], lastCommand: '' };
+  const transcript: Transcript = { exchanges: [], verdicts: [], deferrals: new Map(), lastCommand: '' };
   let open: Exchange | undefined;
   let host = '';
   let command = '';
@@ -140,22 +142,34 @@ function parseTranscript(notice: string): Transcript {
     }
     open = undefined;
     if (/^[45]\d\d (?:[45]\.\d{1,3}\.\d{1,3} )?\S/.test(line)) transcript.verdicts.push(line.trim());
+    const deferred = DEFERRED.exec(line.trim());
+    if (deferred) transcript.deferrals.set((deferred[1] ?? '').toLowerCase(), deferred[2] ?? '');
   }
   return transcript;
 }
 
+/** deliver.c's note on a recipient whose delivery was deferred: "<user@example.org>... Deferred: reason". */
+const DEFERRED = /^<?([^\s<>@]+@[^\s<>]+?)>?\.\.\. (Deferred\b.*)$/;
+
 function enrich(r: ParsedRecipient, transcript: Transcript): void {
   const mentions = (text: string) => text.toLowerCase().includes(r.address);
+  const given = r.diagnosticCode ?? '';
+  // The exchange whose reply the DSN quotes is the one that failed: its command is the failed one.
+  const quoted = joinReplyLines(given).slice(0, 40);
   const exchange =
     transcript.exchanges.find((e) => mentions(e.reply)) ??
-    (transcript.exchanges.length === 1 ? transcript.exchanges[0] : undefined);
-  const given = r.diagnosticCode ?? '';
+    (transcript.exchanges.length === 1 ? transcript.exchanges[0] : undefined) ??
+    (quoted.length >= 12
+      ? transcript.exchanges.find((e) => joinReplyLines(e.reply).startsWith(quoted))
+      : undefined);
   // No words, a bare exit status, or a positive reply (the QUIT's "221 closing connection"): the
   // failure is elsewhere, in the transcript.
   const positive = /^\s*2\d\d\b/.test(given) && r.action !== 'delivered';
   const bare = !/[a-z]{3}/i.test(given) || positive;
   // A DSN that gives only a mailer's exit status ("255") is explained by sendmail's own verdict line.
+  // The recipient's own deferral note says why sendmail kept retrying it, before any other verdict line.
   const verdict =
+    transcript.deferrals.get(r.address) ??
     transcript.verdicts.find(mentions) ??
     (bare && transcript.verdicts.length === 1 ? transcript.verdicts[0] : undefined);
   const lastFailure = bare ? transcript.exchanges.at(-1) : undefined;

@@ -20,6 +20,8 @@ export const contenterrorRule: ReasonRule = {
     'mime complexity',
     'improper use of 8-bit data',
     '8-bit data',
+    // Sendmail's srvrsmtp.c: "554 5.6.0 Eight bit data not allowed".
+    'eight bit data',
     '8bit data',
     'bare line feed',
     'invalid characters',

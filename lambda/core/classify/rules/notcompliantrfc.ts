@@ -58,6 +58,9 @@ export const notcompliantrfcRule: ReasonRule = {
       ],
     },
     godaddy: { words: [/\bib(?:501|502)\b/] },
+    // Yahoo's 5.7.9 "Message not accepted for policy reasons. Headers are not RFC compliant": the
+    // preamble it shares with its policy refusals (policyviolation.ts) names no fault, the sentence does.
+    yahoo: { words: ['headers are not rfc compliant'] },
   },
   sources: [
     'RFC 5322 (one From, one Subject, required fields)',
