@@ -4,7 +4,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { INCOMING_PREFIX, ORIGINALS_PREFIX } from '../lambda/contracts/bounce.ts';
+import { INCOMING_PREFIX, ORIGINALS_PREFIX } from '../lambda/contracts/bounce-variables.ts';
 import { METRICS_NAMESPACE, SERVICE_NAMES } from '../lambda/contracts/powertools.ts';
 import type { BounceDoctorConfig } from './config/bounce-doctor-config.ts';
 import { inboundSmtpEndpoint } from './config/ses-regions.ts';

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BOUNCE_VARIABLES } from '../lambda/contracts/bounce.ts';
+import { BOUNCE_VARIABLES } from '../lambda/contracts/bounce-variables.ts';
 import { DEPLOY_ROWS, shownDefault } from '../lambda/contracts/deployment.ts';
 import { code, type SettingDoc } from '../lambda/contracts/documented.ts';
 import { PROBE_VARIABLES } from '../lambda/contracts/probe.ts';

@@ -16,7 +16,8 @@ import { localMailFolder } from '../../lambda/adapters/tickets/local-mail-folder
 import { startLocalTicketReceiver } from '../../lambda/adapters/tickets/local-receiver.ts';
 import type { GenericTicketPayload } from '../../lambda/adapters/tickets/systems/generic.ts';
 import type { ViewerObserver } from '../../lambda/adapters/viewer-observer.ts';
-import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../lambda/contracts/bounce.ts';
+import type { TicketMailSettings } from '../../lambda/contracts/bounce.ts';
+import { DEFAULT_SUBJECT_MARKER } from '../../lambda/contracts/bounce-variables.ts';
 import { messageIdsForFiles } from '../../lambda/core/ses/file-message-ids.ts';
 import { type BounceFlow, createBounceFlow } from '../../lambda/wiring/bounce-flow.ts';
 import {

@@ -1,6 +1,6 @@
 // The deployment's settings: every key cdk.json's context may hold, with its default (and range) as the
 // CDK app reads it and the docs show it, grouped in the rows of docs/deploy.md's table.
-import { BOUNCE_DEFAULTS, DEFAULT_SUBJECT_MARKER } from './bounce.ts';
+import { BOUNCE_DEFAULTS, DEFAULT_SUBJECT_MARKER } from './bounce-variables.ts';
 import { code, codeList, REQUIRED } from './documented.ts';
 import { PROBE_DEFAULTS } from './probe.ts';
 import { TICKET_SYSTEM_KINDS } from './ticket-systems.ts';

@@ -1,6 +1,6 @@
 // The original-message viewer's settings: its environment variables with their defaults and docs, the
 // reader the Lambda checks them with at cold start, and the writer the stack sets them with.
-import { ORIGINALS_PREFIX } from './bounce.ts';
+import { ORIGINALS_PREFIX } from './bounce-variables.ts';
 import { code, REQUIRED, type SettingDoc } from './documented.ts';
 import { ConfigError } from './errors.ts';
 import { type PowertoolsVariable, powertoolsVariables, SERVICE_NAMES } from './powertools.ts';

@@ -15,7 +15,7 @@ import {
   type TicketClient,
 } from '../adapters/tickets/ticket-client.ts';
 import type { TicketMailSettings } from '../contracts/bounce.ts';
-import { BOUNCE_DEFAULTS } from '../contracts/bounce.ts';
+import { BOUNCE_DEFAULTS } from '../contracts/bounce-variables.ts';
 import type { BounceDependencies } from './bounce-flow.ts';
 
 export interface LocalBounceOptions {

@@ -2,12 +2,8 @@
 // `cdk synth` with an error that names its key. The keys, their defaults and ranges are the settings
 // contract's (lambda/contracts/deployment.ts; docs/deploy.md's table is generated from it), and the
 // bounce handler's and the probe's parts have the contract's shape, the one their Lambdas read back.
-import {
-  type BounceSettings,
-  type TicketApiConfig,
-  type TicketKind,
-  ticketKinds,
-} from '../../lambda/contracts/bounce.ts';
+import { type BounceSettings, type TicketApiConfig, ticketKinds } from '../../lambda/contracts/bounce.ts';
+import type { TicketKind } from '../../lambda/contracts/bounce-variables.ts';
 import { DEPLOY_KEYS, type DeployKey } from '../../lambda/contracts/deployment.ts';
 import type { TrustConfig } from '../../lambda/contracts/trust.ts';
 import { ADDRESS, DOMAIN, domainName } from '../../lambda/contracts/values.ts';

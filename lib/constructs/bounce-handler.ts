@@ -14,10 +14,9 @@ import { Construct } from 'constructs';
 import {
   type BounceSettings,
   bounceEnvironment,
-  INCOMING_PREFIX,
-  ORIGINALS_PREFIX,
   type TicketApiConfig,
 } from '../../lambda/contracts/bounce.ts';
+import { INCOMING_PREFIX, ORIGINALS_PREFIX } from '../../lambda/contracts/bounce-variables.ts';
 import { powertoolsEnvironment, SERVICE_NAMES } from '../../lambda/contracts/powertools.ts';
 import { HouseFunction } from './house-function.ts';
 import { nagArn } from './nag-names.ts';

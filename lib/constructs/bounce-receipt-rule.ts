@@ -10,7 +10,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-import { INCOMING_PREFIX } from '../../lambda/contracts/bounce.ts';
+import { INCOMING_PREFIX } from '../../lambda/contracts/bounce-variables.ts';
 import type { MailBucket } from './mail-bucket.ts';
 import { nagArn } from './nag-names.ts';
 

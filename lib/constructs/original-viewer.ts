@@ -8,7 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ORIGINALS_PREFIX } from '../../lambda/contracts/bounce.ts';
+import { ORIGINALS_PREFIX } from '../../lambda/contracts/bounce-variables.ts';
 import { powertoolsEnvironment, SERVICE_NAMES } from '../../lambda/contracts/powertools.ts';
 import { viewerEnvironment } from '../../lambda/contracts/viewer.ts';
 import { HouseFunction } from './house-function.ts';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BounceEnv } from '../../lambda/contracts/bounce.ts';
+import type { BounceEnv } from '../../lambda/contracts/bounce-variables.ts';
 import { ROOT } from './bundle.ts';
 
 export interface ColdStart {

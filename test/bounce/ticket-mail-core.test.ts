@@ -7,11 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { composeTicketMail } from '../../lambda/adapters/tickets/mail-transport.ts';
 import { TICKET_SYSTEMS } from '../../lambda/adapters/tickets/systems/index.ts';
 import { createMailTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
-import {
-  bounceConfigFromEnv,
-  DEFAULT_SUBJECT_MARKER,
-  type TicketMailSettings,
-} from '../../lambda/contracts/bounce.ts';
+import { bounceConfigFromEnv, type TicketMailSettings } from '../../lambda/contracts/bounce.ts';
+import { DEFAULT_SUBJECT_MARKER } from '../../lambda/contracts/bounce-variables.ts';
 import { ConfigError } from '../../lambda/contracts/errors.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
 import { ownMailEvidence } from '../../lambda/core/handling/own-mail.ts';

@@ -1,7 +1,8 @@
 // Reading the configuration: cdk.json's groups, `-c key=value` overrides (strings), defaults; and the
 // CDK side accepting what the Lambda accepts, since both read the one settings contract.
 import { describe, expect, it } from 'vitest';
-import { bounceConfigFromEnv, MESSAGE_KINDS } from '../../lambda/contracts/bounce.ts';
+import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
+import { MESSAGE_KINDS } from '../../lambda/contracts/bounce-variables.ts';
 import type { ConfigError } from '../../lambda/contracts/errors.ts';
 import { MESSAGE_KINDS as DECODER_KINDS } from '../../lambda/core/types.ts';
 import { readBounceDoctorConfig } from '../../lib/config/bounce-doctor-config.ts';

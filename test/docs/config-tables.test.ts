@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BOUNCE_VARIABLES } from '../../lambda/contracts/bounce.ts';
+import { BOUNCE_VARIABLES } from '../../lambda/contracts/bounce-variables.ts';
 import { DEPLOY_KEYS, DEPLOY_ROWS } from '../../lambda/contracts/deployment.ts';
 import { PROBE_VARIABLES } from '../../lambda/contracts/probe.ts';
 import { VIEWER_VARIABLES } from '../../lambda/contracts/viewer.ts';

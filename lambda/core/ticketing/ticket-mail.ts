@@ -1,7 +1,8 @@
 // The mail one bounce becomes in the `mail` ticket system: a reply to the returned original, sent to the
 // helpdesk's inbound address, so that a helpdesk threading by In-Reply-To / References puts it into the
 // conversation whose reply bounced. Pure: the adapter composes the MIME and sends it.
-import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../contracts/bounce.ts';
+import type { TicketMailSettings } from '../../contracts/bounce.ts';
+import { DEFAULT_SUBJECT_MARKER } from '../../contracts/bounce-variables.ts';
 import { firstMessageId } from '../mail/message-ids.ts';
 import { type TicketDraft, UNTRUSTED_MARK } from './ticket.ts';
 import type { TicketNotice } from './ticket-notice.ts';
