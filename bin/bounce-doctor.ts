@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MissingPathError } from '../lambda/adapters/mail-files.ts';
-import type { Lang } from './cli/diagnose-output.ts';
+import type { Lang } from '../lambda/core/diagnosis/reasons.ts';
 import { USAGE } from './cli/usage.ts';
 
 const DEFAULT_SAMPLES = fileURLToPath(new URL('../examples/bounces', import.meta.url));

@@ -4,6 +4,8 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { INCOMING_PREFIX, ORIGINALS_PREFIX } from '../lambda/contracts/bounce-variables.ts';
+import { METRICS_NAMESPACE, SERVICE_NAMES } from '../lambda/contracts/powertools.ts';
 import type { BounceDoctorConfig } from './config/bounce-doctor-config.ts';
 import { inboundSmtpEndpoint } from './config/ses-regions.ts';
 import { AlertTopic } from './constructs/alert-topic.ts';
@@ -14,11 +16,7 @@ import { Monitoring } from './constructs/monitoring.ts';
 import { OriginalViewer } from './constructs/original-viewer.ts';
 import { ReceiptRuleSet } from './constructs/receipt-rule-set.ts';
 import { ReceivingDomain } from './constructs/receiving-domain.ts';
-import { PROBE_SERVICE_NAME, SmtpProbe } from './constructs/smtp-probe.ts';
-
-export const INCOMING_PREFIX = 'incoming/';
-export const ORIGINALS_PREFIX = 'originals/';
-const METRICS_NAMESPACE = 'BounceDoctor';
+import { SmtpProbe } from './constructs/smtp-probe.ts';
 
 export interface BounceDoctorStackProps extends StackProps {
   readonly config: BounceDoctorConfig;
@@ -58,7 +56,7 @@ export class BounceDoctorStack extends Stack {
       bucket: this.mailBucket.bucket,
       originalsPrefix: ORIGINALS_PREFIX,
       ...(encryptionKey ? { encryptionKey } : {}),
-      linkKeySecretName: config.links.keySecretName,
+      linkKeySecretName: config.links.keySecretId,
       logRetention,
       reservedConcurrency: config.viewer.reservedConcurrency,
       metricsNamespace: METRICS_NAMESPACE,
@@ -71,8 +69,7 @@ export class BounceDoctorStack extends Stack {
       ...(encryptionKey ? { encryptionKey } : {}),
       ticketApi: config.ticketApi,
       ticketKinds: config.ticketKinds,
-      linkKeySecretName: config.links.keySecretName,
-      linkExpiryDays: config.links.expiryDays,
+      links: { keySecretId: config.links.keySecretId, expiryDays: config.links.expiryDays },
       viewerBaseUrl,
       trust: config.trust,
       memoryMb: config.bounceHandler.memoryMb,
@@ -123,10 +120,10 @@ export class BounceDoctorStack extends Stack {
       viewerFunction: this.viewer.function,
       ticketBudgetPerHour: config.ticketApi.budgetPerHour,
       probeFunction: this.probe.function,
-      probeDimensions: { service: PROBE_SERVICE_NAME, host: config.probe.host },
+      probeDimensions: { service: SERVICE_NAMES.probe, host: config.probe.target.host },
       probeScheduleMinutes: config.probe.scheduleMinutes,
       probeFailedRuns: config.probe.transientAlertAfter,
-      certificateWarnDays: config.probe.certWarnDays,
+      certificateWarnDays: config.probe.thresholds.certificateWarnDays,
       metricsNamespace: METRICS_NAMESPACE,
       dashboardName: config.stackName,
     });

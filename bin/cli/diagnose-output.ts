@@ -1,10 +1,8 @@
 // How `bounce-doctor diagnose` prints: one JSON line per file, or a table for people.
 
-import type { LocalText } from '../../lambda/core/diagnosis/reasons.ts';
+import type { Lang, LocalText } from '../../lambda/core/diagnosis/reasons.ts';
 import type { FileResult } from '../../lambda/core/file-result.ts';
 import type { RecipientResult } from '../../lambda/core/types.ts';
-
-export type Lang = keyof LocalText;
 
 /** The JSON line of the CLI contract (DESIGN.md), one per file. */
 export function jsonLine(file: string, result: FileResult): string {

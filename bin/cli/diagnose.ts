@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { listMailFiles } from '../../lambda/adapters/mail-files.ts';
 import { decodeMailbox } from '../../lambda/core/decode.ts';
+import type { Lang } from '../../lambda/core/diagnosis/reasons.ts';
 import { fileResult } from '../../lambda/core/file-result.ts';
-import { errorLine, humanBlock, humanError, jsonLine, type Lang } from './diagnose-output.ts';
+import { errorLine, humanBlock, humanError, jsonLine } from './diagnose-output.ts';
 import { BatchSummary } from './summary.ts';
 
 export interface DiagnoseOptions {

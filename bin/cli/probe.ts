@@ -2,21 +2,23 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { probeSmtp } from '../../lambda/adapters/smtp-probe.ts';
-import { caCertificates } from '../../lambda/core/probe/ca-certificates.ts';
+import { caCertificates } from '../../lambda/contracts/ca-certificates.ts';
+import { ConfigError } from '../../lambda/contracts/errors.ts';
 import {
-  DEFAULT_TIMEOUT_MS,
+  AUTH_METHODS,
   MAX_TIMEOUT_MS,
-  parseAuthMethod,
+  PROBE_DEFAULTS,
+  type ProbeThresholds,
   parseEnvelope,
   parsePort,
-  parsePositive,
-  parseSecurity,
   parseUser,
-} from '../../lambda/core/probe/config.ts';
-import { ProbeConfigError } from '../../lambda/core/probe/errors.ts';
-import { DEFAULT_THRESHOLDS, interpretProbe } from '../../lambda/core/probe/interpret.ts';
+  SECURITIES,
+} from '../../lambda/contracts/probe.ts';
+import { oneOf, positiveNumber } from '../../lambda/contracts/values.ts';
+import type { Lang } from '../../lambda/core/diagnosis/reasons.ts';
+import { interpretProbe } from '../../lambda/core/probe/interpret.ts';
 import { printable } from '../../lambda/core/probe/printable.ts';
-import { type Lang, probeReportLines } from '../../lambda/core/probe/report-text.ts';
+import { probeReportLines } from '../../lambda/core/probe/report-text.ts';
 import type { ProbeResult, Severity } from '../../lambda/core/probe/types.ts';
 import { PROBE_USAGE } from './usage.ts';
 
@@ -53,7 +55,7 @@ interface ProbeRequest {
   json: boolean;
   lang: Lang;
   probe: Parameters<typeof probeSmtp>[0];
-  thresholds: typeof DEFAULT_THRESHOLDS;
+  thresholds: ProbeThresholds;
 }
 
 async function parseProbeArgs(
@@ -81,29 +83,26 @@ async function parseProbeArgs(
   });
   // Never echoed: a stray word is as likely a password typed in the wrong place as anything else.
   if (positionals.length > 0) {
-    throw new ProbeConfigError(
+    throw new ConfigError(
       'argument',
       'unexpected argument (options only; the password goes in SMTP_PASSWORD)',
     );
   }
-  if (!values.host) throw new ProbeConfigError('--host', 'is required');
-  if (!values.user) throw new ProbeConfigError('--user', 'is required');
+  if (!values.host) throw new ConfigError('--host', 'is required');
+  if (!values.user) throw new ConfigError('--user', 'is required');
   const password = env.SMTP_PASSWORD;
-  if (!password) throw new ProbeConfigError('SMTP_PASSWORD', 'set the password in this environment variable');
-  const port = parsePort('--port', values.port ?? '587');
+  if (!password) throw new ConfigError('SMTP_PASSWORD', 'set the password in this environment variable');
+  const port = parsePort('--port', values.port ?? String(PROBE_DEFAULTS.port));
   const lang = values.lang ?? (env.LANG?.startsWith('ja') ? 'ja' : 'en');
   if (lang !== 'ja' && lang !== 'en')
-    throw new ProbeConfigError('--lang', `must be ja or en, not "${printable(lang)}"`);
+    throw new ConfigError('--lang', `must be ja or en, not "${printable(lang)}"`);
   const envelope = parseEnvelope(
     { name: '--from', value: values.from },
     { name: '--rcpt', value: values.rcpt },
   );
-  const timeoutSeconds = parsePositive(
-    '--timeout',
-    values.timeout,
-    DEFAULT_TIMEOUT_MS / 1000,
-    MAX_TIMEOUT_MS / 1000,
-  );
+  const timeoutSeconds = positiveNumber('--timeout', values.timeout, PROBE_DEFAULTS.timeoutMs / 1000, {
+    max: MAX_TIMEOUT_MS / 1000,
+  });
   const ca = values['ca-file'] ? await readCa(values['ca-file']) : undefined;
   return {
     json: values.json,
@@ -112,9 +111,11 @@ async function parseProbeArgs(
       target: {
         host: values.host,
         port,
-        security: parseSecurity('--security', values.security ?? (port === 465 ? 'tls' : 'starttls')),
+        security: oneOf('--security', values.security, SECURITIES, port === 465 ? 'tls' : 'starttls', {
+          anyCase: true,
+        }),
         user: parseUser('--user', values.user),
-        authMethod: parseAuthMethod('--auth', values.auth),
+        authMethod: oneOf('--auth', values.auth, AUTH_METHODS, PROBE_DEFAULTS.authMethod, { anyCase: true }),
         ...(envelope ? { envelope } : {}),
       },
       password,
@@ -122,11 +123,11 @@ async function parseProbeArgs(
       ...(ca ? { ca } : {}),
     },
     thresholds: {
-      slowMs: parsePositive('--slow-ms', values['slow-ms'], DEFAULT_THRESHOLDS.slowMs),
-      certificateWarnDays: parsePositive(
+      slowMs: positiveNumber('--slow-ms', values['slow-ms'], PROBE_DEFAULTS.thresholds.slowMs),
+      certificateWarnDays: positiveNumber(
         '--cert-warn-days',
         values['cert-warn-days'],
-        DEFAULT_THRESHOLDS.certificateWarnDays,
+        PROBE_DEFAULTS.thresholds.certificateWarnDays,
       ),
     },
   };
@@ -137,7 +138,7 @@ async function readCa(path: string): Promise<string[]> {
   try {
     content = await readFile(path);
   } catch (error) {
-    throw new ProbeConfigError('--ca-file', `cannot read ${printable(path)}`, { cause: error });
+    throw new ConfigError('--ca-file', `cannot read ${printable(path)}`, { cause: error });
   }
   return caCertificates(content, '--ca-file');
 }
@@ -153,7 +154,7 @@ function humanReport(result: ProbeResult, lang: Lang): string {
 
 /** What to tell about a usage error, or undefined when the error is not one. */
 function usageMessage(error: unknown): string | undefined {
-  if (error instanceof ProbeConfigError) return error.message;
+  if (error instanceof ConfigError) return error.message;
   const { code } = error as { code?: string };
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     // Named only when it looks like an option name: "--pasword=s3cret" or "--Hunter2!" is not echoed.

@@ -13,14 +13,14 @@ import { listMailFiles } from '../../lambda/adapters/mail-files.ts';
 import { FileMailSource } from '../../lambda/adapters/mail-store/file-mail-store.ts';
 import { listStoredMails } from '../../lambda/adapters/mail-store/s3-listing.ts';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { type BounceConfig, bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import { BounceConfigError } from '../../lambda/core/bounce/errors.ts';
-import { readFailureRecord } from '../../lambda/core/bounce/failure-record.ts';
-import { messageIdsForFiles } from '../../lambda/core/bounce/file-message-ids.ts';
-import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
-import { parseSesEvent, sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
-import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
-import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import { type BounceConfig, bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
+import { ConfigError } from '../../lambda/contracts/errors.ts';
+import { readFailureRecord } from '../../lambda/core/handling/failure-record.ts';
+import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
+import { parseSesEvent, type SesMail } from '../../lambda/core/ses/event.ts';
+import { messageIdsForFiles } from '../../lambda/core/ses/file-message-ids.ts';
+import { bounceDependencies } from '../../lambda/wiring/bounce-dependencies.ts';
+import { type BounceFlow, createBounceFlow } from '../../lambda/wiring/bounce-flow.ts';
 import { REPLAY_USAGE } from './usage.ts';
 
 export interface ReplayIo {
@@ -45,7 +45,7 @@ export async function runReplay(args: readonly string[], io: ReplayIo): Promise<
   } catch (error) {
     const known =
       error instanceof ReplayUsageError ||
-      error instanceof BounceConfigError ||
+      error instanceof ConfigError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (!known) throw error;
     io.err.write(`bounce-doctor replay: ${(error as Error).message}\nUsage:\n${REPLAY_USAGE}\n`);
@@ -60,18 +60,20 @@ export async function runReplay(args: readonly string[], io: ReplayIo): Promise<
   );
   if (request.mode === 'folder') {
     const files = messageIdsForFiles(await listMailFiles([request.folder]));
-    const handler = createBounceHandler({ ...deps, incoming: new FileMailSource(files) });
-    for (const id of files.keys()) await tally.run(handler, id, sesEventFor(id));
+    const flow = createBounceFlow({ ...deps, incoming: new FileMailSource(files) });
+    for (const messageId of files.keys()) await tally.run(flow, { messageId, verdicts: {} });
   } else if (request.mode === 's3') {
-    const handler = createBounceHandler(deps);
+    const flow = createBounceFlow(deps);
     const prefix = request.prefix ?? config.incomingPrefix;
     const query = { bucket: config.bucket, prefix, ...request.range };
-    for (const mail of await listStoredMails(s3, query)) {
-      await tally.run(handler, mail.messageId, sesEventFor(mail.messageId, mail.lastModified.toISOString()));
+    // A stored mail carries no event: its verdicts are read from SES's headers on top of it.
+    for (const stored of await listStoredMails(s3, query)) {
+      const receivedAt = stored.lastModified.toISOString();
+      await tally.run(flow, { messageId: stored.messageId, receivedAt, verdicts: {} });
     }
   } else {
     await drainQueue(
-      createBounceHandler(deps),
+      createBounceFlow(deps),
       new FailureQueue(new SQSClient({}), request.queueUrl),
       request.max,
       tally,
@@ -81,12 +83,7 @@ export async function runReplay(args: readonly string[], io: ReplayIo): Promise<
   return tally.failed > 0 ? 1 : 0;
 }
 
-async function drainQueue(
-  handler: BounceHandler,
-  queue: FailureQueue,
-  max: number,
-  tally: Tally,
-): Promise<void> {
+async function drainQueue(flow: BounceFlow, queue: FailureQueue, max: number, tally: Tally): Promise<void> {
   const seen = new Set<string>();
   while (seen.size < max) {
     const batch = (await queue.receive(max - seen.size, QUEUE_HIDE_SECONDS)).filter(
@@ -95,16 +92,14 @@ async function drainQueue(
     if (batch.length === 0) return;
     for (const message of batch) {
       seen.add(message.messageId);
-      let event: unknown;
-      let id: string;
+      let mail: SesMail;
       try {
-        event = readFailureRecord(message.body).event;
-        id = parseSesEvent(event).messageId;
+        mail = parseSesEvent(readFailureRecord(message.body).event);
       } catch (error) {
         tally.failure(`queue message ${message.messageId}`, error, 'left in the queue');
         continue;
       }
-      if (await tally.run(handler, id, event, ' (deleted from the queue)')) await queue.remove(message);
+      if (await tally.run(flow, mail, ' (deleted from the queue)')) await queue.remove(message);
     }
   }
 }
@@ -173,9 +168,10 @@ class Tally {
   }
 
   /** Runs one mail; true when it was handled (now or before). */
-  async run(handler: BounceHandler, id: string, event: unknown, note = ''): Promise<boolean> {
+  async run(flow: BounceFlow, mail: SesMail, note = ''): Promise<boolean> {
+    const id = mail.messageId;
     try {
-      const outcome = await handler(event, localLambdaContext('bounce-doctor-replay'));
+      const outcome = await flow.handleMail(mail, localLambdaContext('bounce-doctor-replay'));
       const duplicate = this.#duplicates.has(id);
       const label = duplicate ? 'already handled' : labelOf(outcome);
       this.#counts[label]++;

@@ -14,17 +14,17 @@ import { listMailFiles } from '../../lambda/adapters/mail-files.ts';
 import { FolderOriginalStore } from '../../lambda/adapters/mail-store/file-mail-store.ts';
 import { localMailFolder } from '../../lambda/adapters/tickets/local-mail-folder.ts';
 import { startLocalTicketReceiver } from '../../lambda/adapters/tickets/local-receiver.ts';
+import type { GenericTicketPayload } from '../../lambda/adapters/tickets/systems/generic.ts';
 import type { ViewerObserver } from '../../lambda/adapters/viewer-observer.ts';
-import { messageIdsForFiles } from '../../lambda/core/bounce/file-message-ids.ts';
-import { sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
-import { DEFAULT_SUBJECT_MARKER, type TicketMailSettings } from '../../lambda/core/bounce/ticket-mail.ts';
-import type { GenericTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
-import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import type { TicketMailSettings } from '../../lambda/contracts/bounce.ts';
+import { DEFAULT_SUBJECT_MARKER } from '../../lambda/contracts/bounce-variables.ts';
+import { messageIdsForFiles } from '../../lambda/core/ses/file-message-ids.ts';
+import { type BounceFlow, createBounceFlow } from '../../lambda/wiring/bounce-flow.ts';
 import {
   type LocalBounceOptions,
   localBounceDependencies,
-} from '../../lambda/handlers/local-bounce-dependencies.ts';
-import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
+} from '../../lambda/wiring/local-bounce-dependencies.ts';
+import { createViewerFlow } from '../../lambda/wiring/viewer-flow.ts';
 import { mailBlock, noTicketLine, ticketBlock } from './ticket-print.ts';
 
 export interface RunLocalOptions {
@@ -64,7 +64,7 @@ export async function runLocal(options: RunLocalOptions): Promise<number> {
   try {
     if (options.serve) {
       viewer = await startLocalViewer(
-        createViewerHandler({
+        createViewerFlow({
           mails: new FolderOriginalStore(originalsFolder),
           linkKeys: async () => linkKey,
           observer: printRequests(options.err),
@@ -148,7 +148,7 @@ async function runMails(files: ReadonlyMap<string, string>, options: RunMailsOpt
   const sink = await ticketSink(options);
   const retries: string[] = [];
   try {
-    const handler = createBounceHandler(
+    const flow = createBounceFlow(
       localBounceDependencies({
         files,
         originalsFolder: options.originalsFolder,
@@ -164,7 +164,7 @@ async function runMails(files: ReadonlyMap<string, string>, options: RunMailsOpt
     );
     let failed = 0;
     for (const [id, file] of files) {
-      if (!(await runOne(handler, id, basename(file), sink, options.out))) failed++;
+      if (!(await runOne(flow, id, basename(file), sink, options.out))) failed++;
     }
     for (const retry of retries) options.err.write(`${retry}\n`);
     const ticketed = sink.count();
@@ -180,14 +180,14 @@ async function runMails(files: ReadonlyMap<string, string>, options: RunMailsOpt
 
 /** One mail through the handler, its ticket (or why it got none) printed; false when it failed. */
 async function runOne(
-  handler: BounceHandler,
+  flow: BounceFlow,
   id: string,
   file: string,
   sink: LocalTicketSink,
   out: NodeJS.WritableStream,
 ): Promise<boolean> {
   try {
-    const outcome = await handler(sesEventFor(id), localLambdaContext());
+    const outcome = await flow.handleMail({ messageId: id, verdicts: {} }, localLambdaContext());
     const printed = outcome.action === 'ticketed' ? sink.printed(file, id) : undefined;
     out.write(`${printed ?? noTicketLine(file, outcome)}\n\n`);
     return true;

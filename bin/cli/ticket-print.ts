@@ -1,8 +1,8 @@
 // How the local run prints a ticket the local receiver got, a ticket mail it wrote, and a mail that got none.
 
-import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
-import type { TicketMail } from '../../lambda/core/bounce/ticket-mail.ts';
-import type { GenericTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
+import type { GenericTicketPayload } from '../../lambda/adapters/tickets/systems/generic.ts';
+import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
+import type { TicketMail } from '../../lambda/core/ticketing/ticket-mail.ts';
 import type { MessageKind } from '../../lambda/core/types.ts';
 
 const MAX_WORDS = 160;

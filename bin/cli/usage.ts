@@ -1,6 +1,7 @@
 // The usage text of every subcommand, kept apart from their code so that `--help` loads none of them.
-import { MAX_TIMEOUT_MS } from '../../lambda/core/probe/config.ts';
-import { DEFAULT_THRESHOLDS } from '../../lambda/core/probe/interpret.ts';
+import { MAX_TIMEOUT_MS, PROBE_DEFAULTS } from '../../lambda/contracts/probe.ts';
+
+const { thresholds } = PROBE_DEFAULTS;
 
 export const PROBE_USAGE = `  bounce-doctor probe [--json] [--lang ja|en] --host H [--port P] [--security tls|starttls|none]
                       --user U [--auth plain|login] [--from ADDRESS [--rcpt ADDRESS]]
@@ -10,8 +11,8 @@ export const PROBE_USAGE = `  bounce-doctor probe [--json] [--lang ja|en] --host
       --from adds the sender check: MAIL FROM:<ADDRESS> and RCPT TO:<--rcpt, default the same
       address>, then RSET — never DATA: may this login send as that address?
       --ca-file trusts a company CA (PEM or DER) instead of the system list.
-      Defaults: --port 587, --security starttls (tls for port 465), --auth plain, --timeout 10
-      (seconds per step, at most ${MAX_TIMEOUT_MS / 1000}), --slow-ms ${DEFAULT_THRESHOLDS.slowMs}, --cert-warn-days ${DEFAULT_THRESHOLDS.certificateWarnDays}.
+      Defaults: --port ${PROBE_DEFAULTS.port}, --security starttls (tls for port 465), --auth ${PROBE_DEFAULTS.authMethod}, --timeout ${PROBE_DEFAULTS.timeoutMs / 1000}
+      (seconds per step, at most ${MAX_TIMEOUT_MS / 1000}), --slow-ms ${thresholds.slowMs}, --cert-warn-days ${thresholds.certificateWarnDays}.
       Exit status: 0 ok, 1 warning, 2 failure (or transient failure), 3 usage error.`;
 
 export const REPLAY_USAGE = `  bounce-doctor replay --folder DIR

@@ -6,7 +6,7 @@
 // OwnMail (evidence: our ticket mail came back).
 import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { BounceOutcome } from '../core/bounce/outcome.ts';
+import type { BounceOutcome } from '../core/handling/outcome.ts';
 import { logger, metrics } from './powertools.ts';
 import type { RetryNotice } from './tickets/post-json.ts';
 

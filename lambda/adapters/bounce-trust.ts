@@ -1,33 +1,30 @@
-// Judges whether a bounce is tied to a message we sent (core/bounce/trust.ts), with the VERP key read
-// from Secrets Manager (only when VERP is configured) and the public keys of the returned original's
+// Judges whether a bounce is tied to a message we sent (core/trust/trust.ts) by the trust settings
+// (contracts/trust.ts), with the VERP key read from Secrets Manager (only when VERP is configured) and the public keys of the returned original's
 // DKIM signatures of our domains read from DNS (`<selector>._domainkey.<domain>` TXT; only when
 // DKIM domains are configured). A key that does not exist is a trust problem; a DNS failure is an
 // error, so Lambda retries instead of calling a real bounce untrusted.
 
 import type { KeyObject } from 'node:crypto';
 import { Resolver } from 'node:dns/promises';
-import { dkimPublicKey } from '../core/bounce/dkim-headers.ts';
+import { type TrustChecks, trustChecked } from '../contracts/trust.ts';
+import { headerBlockOf } from '../core/mail/headers.ts';
+import type { SesVerdicts } from '../core/ses/verdicts.ts';
+import { dkimPublicKey } from '../core/trust/dkim-headers.ts';
 import {
   judgeTrust,
   ourDkimSignatures,
   returnPathsFromHeaders,
   type TrustVerdict,
-} from '../core/bounce/trust.ts';
-import type { SesVerdicts } from '../core/bounce/verdicts.ts';
-import { headerBlockOf } from '../core/mail/headers.ts';
+} from '../core/trust/trust.ts';
 import type { BounceReport } from '../core/types.ts';
 
 /** TXT records of a name, each as its strings joined (as DKIM reads them). */
 export type TxtLookup = (name: string) => Promise<string[]>;
 
-export interface BounceTrustOptions {
-  messageIdDomains: readonly string[];
-  /** Domains whose DKIM signature on the returned original vouches for it. */
-  dkimDomains?: readonly string[];
-  /** The VERP signing key; absent when VERP is not configured. */
+/** How the checks reach their keys: Secrets Manager for VERP's, DNS for DKIM's. */
+export interface TrustKeys {
+  /** The VERP signing key; read only when TrustConfig.verpKeySecretId is set. */
   verpKey?: () => Promise<string>;
-  /** Whether an untrusted bounce still gets a ticket (marked untrusted). */
-  ticketUntrusted: boolean;
   /** @default DNS through node:dns (2 s time-out, 2 tries) */
   txt?: TxtLookup;
 }
@@ -36,7 +33,7 @@ export interface TrustInput {
   report: BounceReport;
   /** SES's envelope recipients, when the event names them. */
   envelopeRecipients?: readonly string[];
-  raw: Uint8Array;
+  rawBounce: Uint8Array;
   verdicts: SesVerdicts;
   now: Date;
 }
@@ -45,31 +42,24 @@ export interface TrustInput {
 const NO_SUCH_RECORD = new Set(['ENOTFOUND', 'ENODATA', 'ENONAME']);
 
 export class BounceTrust {
-  readonly ticketUntrusted: boolean;
-  private readonly dkimDomains: readonly string[];
   private readonly txt: TxtLookup;
 
-  constructor(private readonly options: BounceTrustOptions) {
-    this.ticketUntrusted = options.ticketUntrusted;
-    this.dkimDomains = options.dkimDomains ?? [];
-    this.txt = options.txt ?? systemTxtLookup();
+  constructor(
+    private readonly trust: TrustChecks,
+    private readonly keys: TrustKeys = {},
+  ) {
+    this.txt = keys.txt ?? systemTxtLookup();
   }
 
   async judge(input: TrustInput): Promise<TrustVerdict> {
-    const settings = {
-      messageIdDomains: this.options.messageIdDomains,
-      dkimDomains: this.dkimDomains,
-      verp: this.options.verpKey !== undefined,
-    };
-    if (!settings.verp && settings.messageIdDomains.length === 0 && settings.dkimDomains.length === 0) {
-      return { trusted: true, by: 'not-checked' };
-    }
+    if (!trustChecked(this.trust)) return { trusted: true, by: 'not-checked' };
     const returnPaths = [
-      ...new Set([...(input.envelopeRecipients ?? []), ...returnPathsFromHeaders(input.raw)]),
+      ...new Set([...(input.envelopeRecipients ?? []), ...returnPathsFromHeaders(input.rawBounce)]),
     ];
-    const verpKey = this.options.verpKey ? await this.options.verpKey() : undefined;
+    const verpKey =
+      this.trust.verpKeySecretId !== undefined && this.keys.verpKey ? await this.keys.verpKey() : undefined;
     const keys = await this.dkimKeys(input.report);
-    return judgeTrust(settings, {
+    return judgeTrust(this.trust, {
       report: input.report,
       returnPaths,
       now: input.now,
@@ -83,9 +73,9 @@ export class BounceTrust {
   private async dkimKeys(report: BounceReport): Promise<Map<string, KeyObject>> {
     const keys = new Map<string, KeyObject>();
     const raw = report.original?.raw;
-    if (this.dkimDomains.length === 0 || !raw) return keys;
+    if (this.trust.dkimDomains.length === 0 || !raw) return keys;
     const head = headerBlockOf(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
-    for (const signature of ourDkimSignatures(head, this.dkimDomains)) {
+    for (const signature of ourDkimSignatures(head, this.trust.dkimDomains)) {
       const name = `${signature.selector}._domainkey.${signature.domain}`;
       if (keys.has(name)) continue;
       const key = (await this.records(name)).map(dkimPublicKey).find((k) => k !== undefined);

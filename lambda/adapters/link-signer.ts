@@ -1,15 +1,16 @@
 // Mints the viewer links of a ticket and checks them: HMAC-signed, expiring tokens (core/links) with
 // the key from Secrets Manager. No presigned S3 URLs: those die with the signing role's session.
-import type { TicketLinks } from '../core/bounce/ticket-draft.ts';
+
 import type { LinkKeyInput } from '../core/links/link-keys.ts';
 import {
-  type LinkKind,
   type LinkVerification,
   linkExpiry,
   linkUrl,
   mintLinkToken,
   verifyLinkToken,
 } from '../core/links/link-token.ts';
+import type { StoredMailKind } from '../core/links/stored-mail.ts';
+import type { TicketLinks } from '../core/ticketing/ticket.ts';
 
 export interface LinkSignerOptions {
   /** The keys (link-keys.ts), e.g. read from Secrets Manager and cached for minutes. */
@@ -25,7 +26,7 @@ export class LinkSigner {
   async ticketLinks(sesMessageId: string, now: Date, withOriginal: boolean): Promise<TicketLinks> {
     const key = await this.options.key();
     const expiresAt = linkExpiry(now, this.options.expiryDays);
-    const link = (kind: LinkKind) =>
+    const link = (kind: StoredMailKind) =>
       linkUrl(
         this.options.viewerBaseUrl,
         kind,
@@ -33,12 +34,12 @@ export class LinkSigner {
       );
     return {
       ...(withOriginal ? { original: link('original') } : {}),
-      rawBounce: link('raw'),
+      rawBounce: link('rawBounce'),
       expiresAt: new Date(expiresAt * 1000).toISOString(),
     };
   }
 
-  async verify(token: string, now: Date, kind?: LinkKind): Promise<LinkVerification> {
+  async verify(token: string, now: Date, kind?: StoredMailKind): Promise<LinkVerification> {
     return verifyLinkToken(token, { key: await this.options.key(), now, ...(kind ? { kind } : {}) });
   }
 }

@@ -3,7 +3,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { connect, isIP, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { MAX_TIMEOUT_MS } from '../core/probe/config.ts';
+import { MAX_TIMEOUT_MS } from '../contracts/probe.ts';
 import type { Phase, ProbeFailure, ProbeObservation, ProbeTarget } from '../core/probe/types.ts';
 import { runSmtpSession } from './smtp-session.ts';
 

@@ -8,7 +8,7 @@ import {
   type DynamoDBClient,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { budgetHour } from '../core/bounce/ticket-budget.ts';
+import { budgetHour } from '../core/ticketing/ticket-budget.ts';
 
 export type BudgetDecision = { granted: true } | { granted: false; hour: string; budget: number };
 

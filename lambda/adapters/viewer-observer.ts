@@ -4,6 +4,7 @@
 // never mail content. Refused links are anyone's guesses: counted, logged at debug only. Metric,
 // namespace BounceDoctor: ViewerRequests (dimension `result`).
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { StoredMailKind } from '../core/links/stored-mail.ts';
 import { loggableError } from './bounce-observer.ts';
 import { logger, metrics } from './powertools.ts';
 
@@ -21,7 +22,7 @@ export type ViewerResult =
 export interface ViewerRequestRecord {
   result: ViewerResult;
   route?: 'preview' | 'download';
-  link?: 'original' | 'raw';
+  link?: StoredMailKind;
   sesMessageId?: string;
   /** Why a token was refused: malformed, unknown-key, bad-signature, wrong-kind. */
   problem?: string;

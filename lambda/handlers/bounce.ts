@@ -5,8 +5,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecretReader } from '../adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../core/bounce/config.ts';
-import { bounceDependencies } from './bounce-dependencies.ts';
+import { bounceConfigFromEnv } from '../contracts/bounce.ts';
+import { bounceDependencies } from '../wiring/bounce-dependencies.ts';
 import { createBounceHandler } from './bounce-handler.ts';
 
 const config = bounceConfigFromEnv(process.env);

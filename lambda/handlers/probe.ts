@@ -10,9 +10,9 @@ import { publishProbeMetrics } from '../adapters/probe-metrics.ts';
 import { ProbeStateStore } from '../adapters/probe-state-store.ts';
 import { SecretReader } from '../adapters/secret-reader.ts';
 import { probeSmtp } from '../adapters/smtp-probe.ts';
+import { probeConfigFromEnv } from '../contracts/probe.ts';
 import { alertMessage } from '../core/probe/alert-message.ts';
 import { nextAlertState } from '../core/probe/alert-state.ts';
-import { probeConfigFromEnv } from '../core/probe/config.ts';
 import { interpretProbe } from '../core/probe/interpret.ts';
 import type { ProbeResult } from '../core/probe/types.ts';
 

@@ -7,14 +7,14 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { S3StoredMailReader } from '../adapters/mail-store/s3-stored-mail-reader.ts';
 import { SecretReader } from '../adapters/secret-reader.ts';
 import { powertoolsViewerObserver } from '../adapters/viewer-observer.ts';
+import { viewerConfigFromEnv } from '../contracts/viewer.ts';
 import { parseLinkKeys } from '../core/links/link-keys.ts';
-import { viewerConfigFromEnv } from '../core/viewer/config.ts';
-import { createViewerHandler } from './viewer-handler.ts';
+import { createViewerFlow } from '../wiring/viewer-flow.ts';
 
 const config = viewerConfigFromEnv(process.env);
 const secrets = new SecretReader(new SecretsManagerClient({}));
 
-const viewer = createViewerHandler({
+const viewer = createViewerFlow({
   mails: new S3StoredMailReader(new S3Client({}), {
     bucket: config.bucket,
     originalsPrefix: config.originalsPrefix,

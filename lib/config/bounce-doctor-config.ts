@@ -1,28 +1,19 @@
 // The deployment's configuration, read from the CDK context and checked at synth: a wrong value stops
-// `cdk synth` with an error that names its key. The keys, their defaults and an example are in docs/deploy.md
-// ("Deploy") and in cdk.json.
-import { ADDRESS, ConfigError, type ContextLookup, ContextReader, DOMAIN } from './context-reader.ts';
-import { type AlertsConfig, type ProbeConfig, readAlerts, readProbe } from './probe-config.ts';
+// `cdk synth` with an error that names its key. The keys, their defaults and ranges are the settings
+// contract's (lambda/contracts/deployment.ts; docs/deploy.md's table is generated from it), and the
+// bounce handler's and the probe's parts have the contract's shape, the one their Lambdas read back.
+import { type BounceSettings, type TicketApiConfig, ticketKinds } from '../../lambda/contracts/bounce.ts';
+import type { TicketKind } from '../../lambda/contracts/bounce-variables.ts';
+import { DEPLOY_KEYS, type DeployKey } from '../../lambda/contracts/deployment.ts';
+import type { TrustConfig } from '../../lambda/contracts/trust.ts';
+import { ADDRESS, DOMAIN, domainName } from '../../lambda/contracts/values.ts';
+import { type ContextLookup, ContextReader, contextError } from './context-reader.ts';
+import { type AlertsConfig, type ProbeDeployConfig, readAlerts, readProbe } from './probe-config.ts';
 import { checkReceivingRegion } from './ses-regions.ts';
-import { readTicketApi, type TicketApiConfig } from './ticket-api-config.ts';
+import { readTicketApi } from './ticket-api-config.ts';
 
-export { ConfigError } from './context-reader.ts';
-export type { AlertsConfig, ProbeConfig } from './probe-config.ts';
-export {
-  type HttpTicketApiConfig,
-  type MailTicketApiConfig,
-  TICKET_API_KINDS,
-  type TicketApiConfig,
-} from './ticket-api-config.ts';
-/** The kinds of mail the decoder tells apart (lambda/core/types.ts); TICKET_KINDS picks from them. */
-export const MESSAGE_KINDS = [
-  'bounce',
-  'delay',
-  'auto-reply',
-  'feedback',
-  'delivered',
-  'not-bounce',
-] as const;
+export { ConfigError } from '../../lambda/contracts/errors.ts';
+export type { AlertsConfig, ProbeDeployConfig } from './probe-config.ts';
 /** CloudWatch Logs accepts only these retention periods. */
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -49,29 +40,16 @@ export interface BounceDoctorConfig {
   readonly hostedZone?: { readonly id: string; readonly zoneName: string; readonly mailDomain: string };
   readonly ticketApi: TicketApiConfig;
   /** Kinds that get a ticket; empty: the handler's default (bounce, delay, feedback). */
-  readonly ticketKinds: readonly string[];
-  readonly links: {
-    readonly keySecretName: string;
-    readonly expiryDays: number;
-    readonly viewerBaseUrl?: string;
-  };
+  readonly ticketKinds: readonly TicketKind[];
+  readonly links: BounceSettings['links'] & { readonly viewerBaseUrl?: string };
   /** Which bounces answer a message we sent (forged bounces otherwise): the handler's trust settings. */
-  readonly trust: {
-    /** Domains of the Message-IDs our mail carries; with the others empty: every bounce is trusted. */
-    readonly messageIdDomains: readonly string[];
-    /** Domains (d=) of the DKIM signatures our mail carries: a signed returned original vouches for the bounce. */
-    readonly dkimDomains: readonly string[];
-    /** The Secrets Manager secret with the VERP signing key, when the sender signs its return paths. */
-    readonly verpKeySecretName?: string;
-    /** Ticket untrusted bounces too (marked untrusted). */
-    readonly ticketUntrusted: boolean;
-  };
+  readonly trust: TrustConfig;
   readonly bounceHandler: { readonly memoryMb: number; readonly reservedConcurrency: number };
   /** The viewer behind its public Function URL: at most this many requests at once. */
   readonly viewer: { readonly reservedConcurrency: number };
   readonly retention: { readonly mailDays: number; readonly logDays: number };
   readonly kmsKeyArn?: string;
-  readonly probe: ProbeConfig;
+  readonly probe: ProbeDeployConfig;
   readonly alerts: AlertsConfig;
   /** Things synth should say but not refuse (e.g. a region from receiving.extraRegions). */
   readonly warnings: readonly string[];
@@ -90,37 +68,37 @@ export function readBounceDoctorConfig(
   defaults: EnvironmentDefaults = {},
 ): BounceDoctorConfig {
   const context = new ContextReader(lookup);
-  const stackName = context.optionalString('stackName') ?? 'BounceDoctor';
+  const stackName = context.optionalString('stackName') ?? DEPLOY_KEYS.stackName.default;
   if (!/^[A-Za-z][A-Za-z0-9-]{0,100}$/.test(stackName)) {
-    throw new ConfigError(
+    throw contextError(
       'stackName',
       `must be letters, digits and hyphens, starting with a letter: "${stackName}"`,
     );
   }
   const region = context.optionalString('region') ?? defaults.region;
   if (!region)
-    throw new ConfigError('region', 'is required: the AWS region to deploy to (one that receives mail)');
+    throw contextError('region', 'is required: the AWS region to deploy to (one that receives mail)');
   const account = context.optionalString('account') ?? defaults.account;
   if (account !== undefined && !/^\d{12}$/.test(account)) {
-    throw new ConfigError('account', `must be a 12-digit AWS account id, not "${account}"`);
+    throw contextError('account', `must be a 12-digit AWS account id, not "${account}"`);
   }
   const links = readLinks(context);
   const retention = {
-    mailDays: context.integer('retention.mailDays', 90, { min: 1, max: 3650 }),
-    logDays: context.integer('retention.logDays', 90, { min: 1, max: 3653 }),
+    mailDays: context.integer('retention.mailDays'),
+    logDays: context.integer('retention.logDays'),
   };
   if (retention.mailDays < links.expiryDays) {
-    throw new ConfigError(
+    throw contextError(
       'retention.mailDays',
       `must be at least links.expiryDays (${links.expiryDays}): the links in a ticket open the stored mails`,
     );
   }
   if (!(LOG_RETENTION_DAYS as readonly number[]).includes(retention.logDays)) {
-    throw new ConfigError('retention.logDays', `must be one of ${LOG_RETENTION_DAYS.join(', ')}`);
+    throw contextError('retention.logDays', `must be one of ${LOG_RETENTION_DAYS.join(', ')}`);
   }
   const kmsKeyArn = context.optionalString('kmsKeyArn');
   if (kmsKeyArn !== undefined && !/^arn:aws[\w-]*:kms:[\w-]+:\d{12}:key\/[\w-]+$/.test(kmsKeyArn)) {
-    throw new ConfigError(
+    throw contextError(
       'kmsKeyArn',
       `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not "${kmsKeyArn}"`,
     );
@@ -136,16 +114,14 @@ export function readBounceDoctorConfig(
     receiving,
     ...(hostedZone ? { hostedZone } : {}),
     ticketApi: readTicketApi(context, receiving.recipients),
-    ticketKinds: readTicketKinds(context),
+    ticketKinds: ticketKinds('ticketKinds', context.list('ticketKinds'), { source: 'cdk.json' }),
     links,
     trust: readTrust(context),
     bounceHandler: {
-      memoryMb: context.integer('bounceHandler.memoryMb', 1024, { min: 512, max: 10_240 }),
-      reservedConcurrency: context.integer('bounceHandler.reservedConcurrency', 5, { min: 1, max: 1000 }),
+      memoryMb: context.integer('bounceHandler.memoryMb'),
+      reservedConcurrency: context.integer('bounceHandler.reservedConcurrency'),
     },
-    viewer: {
-      reservedConcurrency: context.integer('viewer.reservedConcurrency', 10, { min: 1, max: 1000 }),
-    },
+    viewer: { reservedConcurrency: context.integer('viewer.reservedConcurrency') },
     retention,
     ...(kmsKeyArn ? { kmsKeyArn } : {}),
     probe: readProbe(context),
@@ -160,7 +136,7 @@ function checkRecipientsInside(recipients: readonly string[], mailDomain: string
     const domain = recipient.includes('@') ? recipient.slice(recipient.lastIndexOf('@') + 1) : recipient;
     const bare = domain.toLowerCase().replace(/^\./, '');
     if (bare === mailDomain || bare.endsWith(`.${mailDomain}`)) continue;
-    throw new ConfigError(
+    throw contextError(
       'receiving.recipients',
       `"${recipient}" is not inside hostedZone.mailDomain "${mailDomain}", whose MX record the stack creates`,
     );
@@ -170,23 +146,20 @@ function checkRecipientsInside(recipients: readonly string[], mailDomain: string
 function readReceiving(context: ContextReader, stackName: string): BounceDoctorConfig['receiving'] {
   const recipients = context.list('receiving.recipients');
   if (recipients.length === 0) {
-    throw new ConfigError(
+    throw contextError(
       'receiving.recipients',
       'is required: the bounce addresses or domains SES receives for',
     );
   }
   for (const recipient of recipients) {
     if (!ADDRESS.test(recipient) && !DOMAIN.test(recipient.replace(/^\./, ''))) {
-      throw new ConfigError('receiving.recipients', `"${recipient}" is neither an address nor a domain`);
+      throw contextError('receiving.recipients', `"${recipient}" is neither an address nor a domain`);
     }
   }
   const ruleSetName = sesName(context, 'receiving.ruleSetName');
   const afterRule = sesName(context, 'receiving.afterRule');
   if (afterRule && !ruleSetName) {
-    throw new ConfigError(
-      'receiving.afterRule',
-      'needs receiving.ruleSetName: the set the rule is placed in',
-    );
+    throw contextError('receiving.afterRule', 'needs receiving.ruleSetName: the set the rule is placed in');
   }
   return {
     recipients,
@@ -194,7 +167,7 @@ function readReceiving(context: ContextReader, stackName: string): BounceDoctorC
     createdRuleSetName: sesName(context, 'receiving.createdRuleSetName') ?? `${stackName}-receipt-rules`,
     ruleName: sesName(context, 'receiving.ruleName') ?? `${stackName}-bounces`,
     ...(afterRule ? { afterRule } : {}),
-    tlsRequired: context.boolean('receiving.tlsRequired', true),
+    tlsRequired: context.boolean('receiving.tlsRequired'),
     extraRegions: context.list('receiving.extraRegions').map((r) => r.trim().toLowerCase()),
   };
 }
@@ -203,10 +176,9 @@ function readHostedZone(context: ContextReader): BounceDoctorConfig['hostedZone'
   const id = context.optionalString('hostedZone.id');
   const zoneName = context.optionalString('hostedZone.zoneName')?.replace(/\.$/, '').toLowerCase();
   if (!id && !zoneName) return undefined;
-  if (!id)
-    throw new ConfigError('hostedZone.id', 'is required with hostedZone.zoneName: the Route 53 zone id');
+  if (!id) throw contextError('hostedZone.id', 'is required with hostedZone.zoneName: the Route 53 zone id');
   if (!zoneName || !DOMAIN.test(zoneName)) {
-    throw new ConfigError(
+    throw contextError(
       'hostedZone.zoneName',
       "is required with hostedZone.id: the zone's domain, e.g. example.com",
     );
@@ -214,14 +186,14 @@ function readHostedZone(context: ContextReader): BounceDoctorConfig['hostedZone'
   // Explicit: a default of the zone's apex would send the whole domain's mail to SES.
   const configured = context.optionalString('hostedZone.mailDomain');
   if (!configured) {
-    throw new ConfigError(
+    throw contextError(
       'hostedZone.mailDomain',
       'is required with hostedZone.id: the domain SES receives bounces for, e.g. bounces.example.com',
     );
   }
   const mailDomain = configured.replace(/\.$/, '').toLowerCase();
   if (!DOMAIN.test(mailDomain) || !(mailDomain === zoneName || mailDomain.endsWith(`.${zoneName}`))) {
-    throw new ConfigError(
+    throw contextError(
       'hostedZone.mailDomain',
       `must be ${zoneName} or a subdomain of it, not "${mailDomain}"`,
     );
@@ -232,52 +204,38 @@ function readHostedZone(context: ContextReader): BounceDoctorConfig['hostedZone'
 function readLinks(context: ContextReader): BounceDoctorConfig['links'] {
   const viewerBaseUrl = context.optionalHttpsUrl('links.viewerBaseUrl');
   return {
-    keySecretName: context.secretName(
+    keySecretId: context.secretName(
       'links.keySecretName',
       'the Secrets Manager secret with the link HMAC key',
     ),
-    expiryDays: context.integer('links.expiryDays', 30, { min: 1, max: 3650 }),
+    expiryDays: context.integer('links.expiryDays'),
     ...(viewerBaseUrl ? { viewerBaseUrl } : {}),
   };
 }
 
-function readDomains(context: ContextReader, key: string): string[] {
-  const domains = context.list(key).map((d) => d.trim().toLowerCase());
-  for (const domain of domains) {
-    if (!DOMAIN.test(domain))
-      throw new ConfigError(key, `"${domain}" is not a domain name (e.g. example.com)`);
-  }
-  return domains;
+/** The same domain names the handler accepts (contracts/values.ts). */
+function readDomains(context: ContextReader, key: 'trust.messageIdDomains' | 'trust.dkimDomains'): string[] {
+  return context.list(key).map((domain) => domainName(key, domain, { source: 'cdk.json' }));
 }
 
-function readTrust(context: ContextReader): BounceDoctorConfig['trust'] {
+function readTrust(context: ContextReader): TrustConfig {
   const messageIdDomains = readDomains(context, 'trust.messageIdDomains');
   const dkimDomains = readDomains(context, 'trust.dkimDomains');
-  const verpKeySecretName = context.has('trust.verpKeySecretName')
+  const verpKeySecretId = context.has('trust.verpKeySecretName')
     ? context.secretName('trust.verpKeySecretName', 'the Secrets Manager secret with the VERP signing key')
     : undefined;
   return {
     messageIdDomains,
     dkimDomains,
-    ...(verpKeySecretName ? { verpKeySecretName } : {}),
-    ticketUntrusted: context.boolean('trust.ticketUntrusted', false),
+    ...(verpKeySecretId ? { verpKeySecretId } : {}),
+    ticketUntrusted: context.boolean('trust.ticketUntrusted'),
   };
 }
 
-function readTicketKinds(context: ContextReader): string[] {
-  const kinds = context.list('ticketKinds');
-  for (const kind of kinds) {
-    if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
-      throw new ConfigError('ticketKinds', `"${kind}" is not one of ${MESSAGE_KINDS.join(', ')}`);
-    }
-  }
-  return kinds;
-}
-
-function sesName(context: ContextReader, key: string): string | undefined {
+function sesName(context: ContextReader, key: DeployKey): string | undefined {
   const value = context.optionalString(key);
   if (value !== undefined && !NAME.test(value)) {
-    throw new ConfigError(
+    throw contextError(
       key,
       `must be 1-64 letters, digits, _ . - (starting and ending with a letter or digit): "${value}"`,
     );

@@ -2,7 +2,8 @@
 // in the AWS General Reference, Amazon SES endpoints and quotas). A receipt rule in any other region is
 // accepted by CloudFormation and then never sees a mail, so synth refuses it — unless the configuration
 // names the region in `receiving.extraRegions` (AWS adds receiving regions): then synth warns.
-import { ConfigError } from './context-reader.ts';
+import type { DeployKey } from '../../lambda/contracts/deployment.ts';
+import { contextError } from './context-reader.ts';
 
 export const SES_RECEIVING_REGIONS = [
   'us-east-1',
@@ -25,7 +26,7 @@ export function inboundSmtpEndpoint(region: string): string {
 
 /** The region when SES receives mail there; a warning when only `extraRegions` says so. */
 export function checkReceivingRegion(
-  key: string,
+  key: DeployKey,
   region: string,
   extraRegions: readonly string[] = [],
 ): { region: string; warning?: string } {
@@ -39,7 +40,7 @@ export function checkReceivingRegion(
         'or the receipt rule will never see a mail',
     };
   }
-  throw new ConfigError(
+  throw contextError(
     key,
     `Amazon SES does not receive mail in "${region}"; deploy to one of the regions that do: ` +
       `${SES_RECEIVING_REGIONS.join(', ')} (or name it in receiving.extraRegions if AWS has added it)`,

@@ -1,48 +1,24 @@
-// The ticket system's part of the configuration (see bounce-doctor-config.ts): an API reached over HTTP
-// with a token (`generic`, `zendesk`), or `mail` through SES to the helpdesk's inbound address.
-import { ADDRESS, ConfigError, type ContextReader } from './context-reader.ts';
-
-/** The bounce handler's ticket systems (lambda/core/bounce/config.ts). */
-export const TICKET_API_KINDS = ['generic', 'zendesk', 'mail'] as const;
-
-interface TicketDeliveryConfig {
-  readonly timeoutMs: number;
-  readonly maxAttempts: number;
-  /** Tickets an hour at most; past it bounces are stored and counted, with one summary ticket. */
-  readonly budgetPerHour: number;
-}
-
-export interface HttpTicketApiConfig extends TicketDeliveryConfig {
-  readonly kind: 'generic' | 'zendesk';
-  readonly url: string;
-  readonly tokenSecretName: string;
-}
-
-export interface MailTicketApiConfig extends TicketDeliveryConfig {
-  readonly kind: 'mail';
-  /** The helpdesk's inbound address. */
-  readonly to: string;
-  /** The sender, a verified SES identity (the address or its domain). */
-  readonly from: string;
-  /** After the subject, `{category}` standing for the category; "" for none. @default - the handler's */
-  readonly subjectMarker?: string;
-  readonly autoSubmitted: boolean;
-}
-
-export type TicketApiConfig = HttpTicketApiConfig | MailTicketApiConfig;
+// The ticket system's part of the configuration (see bounce-doctor-config.ts), in the contract's shape:
+// a system reached over HTTP with a token (`generic`, `zendesk`, …) or `mail` through SES to the
+// helpdesk's inbound address. The kinds are the contract's registry of ticket systems.
+import type { TicketApiConfig, TicketMailSettings } from '../../lambda/contracts/bounce.ts';
+import type { DeployKey } from '../../lambda/contracts/deployment.ts';
+import { isHttpTicketSystem, TICKET_SYSTEM_KINDS } from '../../lambda/contracts/ticket-systems.ts';
+import { mailAddress } from '../../lambda/contracts/values.ts';
+import { type ContextReader, contextError } from './context-reader.ts';
 
 /** Local parts helpdesks treat as a robot's and suspend (Zendesk: "Email from 'noreply' address"). */
 const NO_REPLY = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster)(?:[+@]|$)/i;
 const MAX_MARKER_CHARS = 100;
 
 export function readTicketApi(context: ContextReader, receiving: readonly string[]): TicketApiConfig {
-  const kind = context.oneOf('ticketApi.kind', TICKET_API_KINDS, 'generic');
-  const delivery: TicketDeliveryConfig = {
-    timeoutMs: context.integer('ticketApi.timeoutMs', 10_000, { min: 1000, max: 60_000 }),
-    maxAttempts: context.integer('ticketApi.maxAttempts', 4, { min: 1, max: 10 }),
-    budgetPerHour: context.integer('ticketApi.budgetPerHour', 100, { min: 1, max: 100_000 }),
+  const kind = context.text('ticketApi.kind', TICKET_SYSTEM_KINDS);
+  const delivery = {
+    timeoutMs: context.integer('ticketApi.timeoutMs'),
+    maxAttempts: context.integer('ticketApi.maxAttempts'),
+    budgetPerHour: context.integer('ticketApi.budgetPerHour'),
   };
-  if (kind === 'mail') return { kind, ...delivery, ...readMail(context, receiving) };
+  if (!isHttpTicketSystem(kind)) return { kind, ...delivery, mail: readMail(context, receiving) };
   return {
     kind,
     ...delivery,
@@ -50,34 +26,31 @@ export function readTicketApi(context: ContextReader, receiving: readonly string
       'ticketApi.url',
       'where tickets are POSTed, e.g. https://acme.zendesk.com/api/v2/tickets.json',
     ),
-    tokenSecretName: context.secretName(
+    tokenSecretId: context.secretName(
       'ticketApi.tokenSecretName',
       'the Secrets Manager secret with the API token',
     ),
   };
 }
 
-function readMail(
-  context: ContextReader,
-  receiving: readonly string[],
-): Omit<MailTicketApiConfig, 'kind' | keyof TicketDeliveryConfig> {
+function readMail(context: ContextReader, receiving: readonly string[]): TicketMailSettings {
   const to = address(context, 'ticketApi.to', "the helpdesk's inbound address, e.g. support@acme.example");
   const from = address(context, 'ticketApi.from', 'the sender, a verified SES identity');
   if (NO_REPLY.test(from)) {
-    throw new ConfigError(
+    throw contextError(
       'ticketApi.from',
       `helpdesks suspend or drop mail from "${from}" (a no-reply or system address): use an address such as bounce-doctor@…`,
     );
   }
   if (to.toLowerCase() === from.toLowerCase()) {
-    throw new ConfigError(
+    throw contextError(
       'ticketApi.to',
       'must differ from ticketApi.from: the helpdesk would see its own address',
     );
   }
   const received = receiving.find((recipient) => receives(recipient, to));
   if (received) {
-    throw new ConfigError(
+    throw contextError(
       'ticketApi.to',
       `"${to}" is received by this stack (receiving.recipients "${received}"): the ticket mail would come back to bounce-doctor`,
     );
@@ -87,14 +60,12 @@ function readMail(
     to,
     from,
     ...(subjectMarker !== undefined ? { subjectMarker } : {}),
-    autoSubmitted: context.boolean('ticketApi.autoSubmitted', false),
+    autoSubmitted: context.boolean('ticketApi.autoSubmitted'),
   };
 }
 
-function address(context: ContextReader, key: string, what: string): string {
-  const value = context.string(key, `${what} (ticketApi.kind is mail)`);
-  if (!ADDRESS.test(value)) throw new ConfigError(key, `must be an e-mail address, not "${value}"`);
-  return value;
+function address(context: ContextReader, key: DeployKey, what: string): string {
+  return mailAddress(key, context.string(key, `${what} (ticketApi.kind is mail)`), { source: 'cdk.json' });
 }
 
 /** Unset: the handler's default; "" (or spaces): no marker. */
@@ -102,7 +73,7 @@ function marker(context: ContextReader): string | undefined {
   if (context.raw('ticketApi.subjectMarker') === undefined) return undefined;
   const value = context.optionalString('ticketApi.subjectMarker') ?? '';
   if ([...value].length > MAX_MARKER_CHARS || /[\r\n]/.test(value)) {
-    throw new ConfigError(
+    throw contextError(
       'ticketApi.subjectMarker',
       `must be one line of at most ${MAX_MARKER_CHARS} characters, e.g. "[bounce: {category}]"`,
     );

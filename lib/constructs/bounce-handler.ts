@@ -11,44 +11,39 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { TicketApiConfig } from '../config/ticket-api-config.ts';
+import {
+  type BounceSettings,
+  bounceEnvironment,
+  type TicketApiConfig,
+} from '../../lambda/contracts/bounce.ts';
+import { INCOMING_PREFIX, ORIGINALS_PREFIX } from '../../lambda/contracts/bounce-variables.ts';
+import { powertoolsEnvironment, SERVICE_NAMES } from '../../lambda/contracts/powertools.ts';
 import { HouseFunction } from './house-function.ts';
 import { nagArn } from './nag-names.ts';
 import { secretArn } from './secret-arn.ts';
 
-export interface BounceHandlerProps {
+/**
+ * The settings (ticket system, ticket kinds, links, trust: the contract's shape, which the handler reads
+ * back from its environment) and where the stack puts things.
+ */
+export interface BounceHandlerProps extends BounceSettings {
   readonly bucket: s3.IBucket;
-  /** @default 'incoming/' */
+  /** @default INCOMING_PREFIX ('incoming/') */
   readonly incomingPrefix?: string;
-  /** @default 'originals/' */
+  /** @default ORIGINALS_PREFIX ('originals/') */
   readonly originalsPrefix?: string;
   /** The mail bucket's key, when it is encrypted with one (also the secrets' key, if they use it). @default - none */
   readonly encryptionKey?: kms.IKey;
-  readonly ticketApi: TicketApiConfig;
-  /** Kinds of mail that get a ticket. @default - the handler's own list (bounce, delay, feedback) */
-  readonly ticketKinds?: readonly string[];
-  readonly linkKeySecretName: string;
-  readonly linkExpiryDays: number;
   /** Base URL of the original-message viewer: the ticket links point there. */
   readonly viewerBaseUrl: string;
-  /** Forged-bounce checks (docs/forged-bounces.md). @default - every bounce trusted */
-  readonly trust?: {
-    readonly messageIdDomains: readonly string[];
-    readonly dkimDomains?: readonly string[];
-    readonly verpKeySecretName?: string;
-    readonly ticketUntrusted: boolean;
-  };
   /** @default 1024 */
   readonly memoryMb?: number;
   /** Concurrent runs at most: the ticket API sees no more parallel requests than this. @default 5 */
   readonly reservedConcurrency?: number;
   readonly logRetention: logs.RetentionDays;
-  /** @default 'BounceDoctor' */
+  /** @default METRICS_NAMESPACE ('BounceDoctor') */
   readonly metricsNamespace?: string;
 }
-
-/** Powertools service name of the bounce handler (a dimension of its metrics). */
-export const BOUNCE_SERVICE_NAME = 'bounce-doctor';
 
 export class BounceHandler extends Construct {
   public readonly function: HouseFunction;
@@ -57,8 +52,8 @@ export class BounceHandler extends Construct {
 
   constructor(scope: Construct, id: string, props: BounceHandlerProps) {
     super(scope, id);
-    const incomingPrefix = props.incomingPrefix ?? 'incoming/';
-    const originalsPrefix = props.originalsPrefix ?? 'originals/';
+    const incomingPrefix = props.incomingPrefix ?? INCOMING_PREFIX;
+    const originalsPrefix = props.originalsPrefix ?? ORIGINALS_PREFIX;
 
     this.idempotencyTable = new dynamodb.Table(this, 'IdempotencyTable', {
       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
@@ -102,23 +97,17 @@ export class BounceHandler extends Construct {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.failureQueue),
       environment: {
-        BUCKET_NAME: props.bucket.bucketName,
-        INCOMING_PREFIX: incomingPrefix,
-        ORIGINALS_PREFIX: originalsPrefix,
-        IDEMPOTENCY_TABLE: this.idempotencyTable.tableName,
-        ...ticketEnvironment(ticketApi),
-        TICKET_TIMEOUT_MS: String(ticketApi.timeoutMs),
-        TICKET_MAX_ATTEMPTS: String(ticketApi.maxAttempts),
-        TICKET_BUDGET_PER_HOUR: String(ticketApi.budgetPerHour),
-        ...(props.ticketKinds && props.ticketKinds.length > 0
-          ? { TICKET_KINDS: props.ticketKinds.join(',') }
-          : {}),
-        LINK_KEY_SECRET_ID: props.linkKeySecretName,
-        LINK_EXPIRY_DAYS: String(props.linkExpiryDays),
-        VIEWER_BASE_URL: props.viewerBaseUrl,
-        ...trustEnvironment(props.trust),
-        POWERTOOLS_SERVICE_NAME: BOUNCE_SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace ?? 'BounceDoctor',
+        ...bounceEnvironment({
+          bucket: props.bucket.bucketName,
+          incomingPrefix,
+          originalsPrefix,
+          idempotencyTable: this.idempotencyTable.tableName,
+          ticketApi,
+          ticketKinds: props.ticketKinds,
+          links: { ...props.links, viewerBaseUrl: props.viewerBaseUrl },
+          trust: props.trust,
+        }),
+        ...powertoolsEnvironment(SERVICE_NAMES.bounce, props.metricsNamespace),
       },
     });
 
@@ -155,21 +144,22 @@ export class BounceHandler extends Construct {
       }),
     );
     const stack = Stack.of(this);
-    const tokenSecrets = ticketApi.kind === 'mail' ? [] : [secretArn(stack, ticketApi.tokenSecretName)];
+    // What the ticket system's delivery needs (contracts/ticket-systems.ts): its token, or sending mail.
+    const tokenSecrets = ticketApi.kind !== 'mail' ? [secretArn(stack, ticketApi.tokenSecretId)] : [];
     role.addToPolicy(
       new iam.PolicyStatement({
-        sid: ticketApi.kind === 'mail' ? 'ReadLinkKey' : 'ReadTicketTokenAndLinkKey',
+        sid: tokenSecrets.length > 0 ? 'ReadTicketTokenAndLinkKey' : 'ReadLinkKey',
         actions: ['secretsmanager:GetSecretValue'],
-        resources: [...tokenSecrets, secretArn(stack, props.linkKeySecretName)],
+        resources: [...tokenSecrets, secretArn(stack, props.links.keySecretId)],
       }),
     );
     if (ticketApi.kind === 'mail') role.addToPolicy(sendTicketMail(stack, ticketApi));
-    if (props.trust?.verpKeySecretName) {
+    if (props.trust.verpKeySecretId) {
       role.addToPolicy(
         new iam.PolicyStatement({
           sid: 'ReadVerpKey',
           actions: ['secretsmanager:GetSecretValue'],
-          resources: [secretArn(stack, props.trust.verpKeySecretName)],
+          resources: [secretArn(stack, props.trust.verpKeySecretId)],
         }),
       );
     }
@@ -200,23 +190,6 @@ export class BounceHandler extends Construct {
   }
 }
 
-function ticketEnvironment(ticketApi: TicketApiConfig): Record<string, string> {
-  if (ticketApi.kind !== 'mail') {
-    return {
-      TICKET_API_KIND: ticketApi.kind,
-      TICKET_API_URL: ticketApi.url,
-      TICKET_TOKEN_SECRET_ID: ticketApi.tokenSecretName,
-    };
-  }
-  return {
-    TICKET_API_KIND: 'mail',
-    TICKET_MAIL_TO: ticketApi.to,
-    TICKET_MAIL_FROM: ticketApi.from,
-    ...(ticketApi.subjectMarker !== undefined ? { TICKET_MAIL_SUBJECT_MARKER: ticketApi.subjectMarker } : {}),
-    TICKET_MAIL_AUTO_SUBMITTED: String(ticketApi.autoSubmitted),
-  };
-}
-
 /**
  * SendRawEmail as the ticket sender to the helpdesk only. SES authorizes a send against the verified
  * identity, the address or its domain; the conditions bind the envelope the handler names.
@@ -225,7 +198,8 @@ function sendTicketMail(
   stack: Stack,
   ticketApi: Extract<TicketApiConfig, { kind: 'mail' }>,
 ): iam.PolicyStatement {
-  const domain = ticketApi.from.slice(ticketApi.from.lastIndexOf('@') + 1);
+  const { from, to } = ticketApi.mail;
+  const domain = from.slice(from.lastIndexOf('@') + 1);
   const identity = (name: string) =>
     stack.formatArn({
       service: 'ses',
@@ -236,24 +210,10 @@ function sendTicketMail(
   return new iam.PolicyStatement({
     sid: 'SendTicketMailAsTheSender',
     actions: ['ses:SendRawEmail'],
-    resources: [identity(ticketApi.from), identity(domain)],
+    resources: [identity(from), identity(domain)],
     conditions: {
-      StringEquals: { 'ses:FromAddress': ticketApi.from },
-      'ForAllValues:StringEquals': { 'ses:Recipients': [ticketApi.to] },
+      StringEquals: { 'ses:FromAddress': from },
+      'ForAllValues:StringEquals': { 'ses:Recipients': [to] },
     },
   });
-}
-
-function trustEnvironment(trust: BounceHandlerProps['trust']): Record<string, string> {
-  if (!trust) return {};
-  return {
-    ...(trust.messageIdDomains.length > 0
-      ? { TRUSTED_MESSAGE_ID_DOMAINS: trust.messageIdDomains.join(',') }
-      : {}),
-    ...(trust.dkimDomains && trust.dkimDomains.length > 0
-      ? { TRUSTED_DKIM_DOMAINS: trust.dkimDomains.join(',') }
-      : {}),
-    ...(trust.verpKeySecretName ? { VERP_KEY_SECRET_ID: trust.verpKeySecretName } : {}),
-    TICKET_UNTRUSTED: String(trust.ticketUntrusted),
-  };
 }

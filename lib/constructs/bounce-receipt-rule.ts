@@ -10,6 +10,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+import { INCOMING_PREFIX } from '../../lambda/contracts/bounce-variables.ts';
 import type { MailBucket } from './mail-bucket.ts';
 import { nagArn } from './nag-names.ts';
 
@@ -23,7 +24,7 @@ export interface BounceReceiptRuleProps {
   /** The rule it follows in the set. @default - first in the set */
   readonly afterRule?: string;
   readonly mailBucket: MailBucket;
-  /** @default 'incoming/' */
+  /** @default INCOMING_PREFIX ('incoming/') */
   readonly incomingPrefix?: string;
   readonly handler: lambda.IFunction;
   /** The mail bucket's KMS key: SES then writes through a role that may use it. @default - SSE-S3 */
@@ -46,7 +47,7 @@ export class BounceReceiptRule extends Construct {
       resourceName: `${props.ruleSetName}:receipt-rule/${props.ruleName}`,
       arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
     });
-    const incomingPrefix = props.incomingPrefix ?? 'incoming/';
+    const incomingPrefix = props.incomingPrefix ?? INCOMING_PREFIX;
     if (props.encryptionKey) {
       this.writeRole = this.sesWriteRole(props.mailBucket, incomingPrefix, props.encryptionKey);
     } else {

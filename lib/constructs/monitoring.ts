@@ -10,8 +10,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { BOUNCE_SERVICE_NAME } from './bounce-handler.ts';
-import { VIEWER_SERVICE_NAME } from './original-viewer.ts';
+import { METRICS_NAMESPACE, SERVICE_NAMES } from '../../lambda/contracts/powertools.ts';
 
 /** An alarm that fires on the first occurrence in a period and stays quiet when nothing happens. */
 const ANY_OCCURRENCE = {
@@ -35,7 +34,7 @@ export interface MonitoringProps {
   /** Runs in a row a failed login must last before the alarm (as the probe's own alerting). */
   readonly probeFailedRuns: number;
   readonly certificateWarnDays: number;
-  /** @default 'BounceDoctor' */
+  /** @default METRICS_NAMESPACE ('BounceDoctor') */
   readonly metricsNamespace?: string;
   /** @default - generated */
   readonly dashboardName?: string;
@@ -63,7 +62,7 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    const namespace = props.metricsNamespace ?? 'BounceDoctor';
+    const namespace = props.metricsNamespace ?? METRICS_NAMESPACE;
     const fiveMinutes = Duration.minutes(5);
     const probePeriod = Duration.minutes(Math.max(5, props.probeScheduleMinutes));
     const probeMetric = (metricName: string, statistic: string) =>
@@ -190,7 +189,7 @@ function abuseAlarms(scope: Construct, props: MonitoringProps, namespace: string
     new cloudwatch.Metric({
       namespace,
       metricName,
-      dimensionsMap: { service: BOUNCE_SERVICE_NAME, ...dimensions },
+      dimensionsMap: { service: SERVICE_NAMES.bounce, ...dimensions },
       statistic: 'Sum',
       period,
     });
@@ -220,7 +219,7 @@ function abuseAlarms(scope: Construct, props: MonitoringProps, namespace: string
   const viewerErrors = new cloudwatch.Metric({
     namespace,
     metricName: 'ViewerRequests',
-    dimensionsMap: { service: VIEWER_SERVICE_NAME, result: 'error' },
+    dimensionsMap: { service: SERVICE_NAMES.viewer, result: 'error' },
     statistic: 'Sum',
     period: fiveMinutes,
   }).createAlarm(scope, 'ViewerErrors', {

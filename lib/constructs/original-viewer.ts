@@ -8,13 +8,16 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ORIGINALS_PREFIX } from '../../lambda/contracts/bounce-variables.ts';
+import { powertoolsEnvironment, SERVICE_NAMES } from '../../lambda/contracts/powertools.ts';
+import { viewerEnvironment } from '../../lambda/contracts/viewer.ts';
 import { HouseFunction } from './house-function.ts';
 import { nagArn } from './nag-names.ts';
 import { secretArn } from './secret-arn.ts';
 
 export interface OriginalViewerProps {
   readonly bucket: s3.IBucket;
-  /** @default 'originals/' */
+  /** @default ORIGINALS_PREFIX ('originals/') */
   readonly originalsPrefix?: string;
   /** The mail bucket's key, when it is encrypted with one. @default - none */
   readonly encryptionKey?: kms.IKey;
@@ -23,12 +26,9 @@ export interface OriginalViewerProps {
   readonly logRetention: logs.RetentionDays;
   /** Requests served at once at most: the URL is public, so anyone can call it. @default 10 */
   readonly reservedConcurrency?: number;
-  /** @default 'BounceDoctor' */
+  /** @default METRICS_NAMESPACE ('BounceDoctor') */
   readonly metricsNamespace?: string;
 }
-
-/** Powertools service name of the viewer (a dimension of its metrics). */
-export const VIEWER_SERVICE_NAME = 'bounce-doctor-viewer';
 
 export class OriginalViewer extends Construct {
   public readonly function: HouseFunction;
@@ -36,7 +36,7 @@ export class OriginalViewer extends Construct {
 
   constructor(scope: Construct, id: string, props: OriginalViewerProps) {
     super(scope, id);
-    const originalsPrefix = props.originalsPrefix ?? 'originals/';
+    const originalsPrefix = props.originalsPrefix ?? ORIGINALS_PREFIX;
     this.function = new HouseFunction(this, 'Function', {
       entry: 'lambda/handlers/viewer.ts',
       description: 'bounce-doctor: shows the original message of a ticket behind a signed, expiring link',
@@ -48,11 +48,12 @@ export class OriginalViewer extends Construct {
       // A flood of requests (it needs no signature to reach the function) cannot take the account's pool.
       reservedConcurrentExecutions: props.reservedConcurrency ?? 10,
       environment: {
-        BUCKET_NAME: props.bucket.bucketName,
-        ORIGINALS_PREFIX: originalsPrefix,
-        LINK_KEY_SECRET_ID: props.linkKeySecretName,
-        POWERTOOLS_SERVICE_NAME: VIEWER_SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace ?? 'BounceDoctor',
+        ...viewerEnvironment({
+          bucket: props.bucket.bucketName,
+          originalsPrefix,
+          linkKeySecretId: props.linkKeySecretName,
+        }),
+        ...powertoolsEnvironment(SERVICE_NAMES.viewer, props.metricsNamespace),
       },
     });
     // The token in the path is the authorisation (HMAC over message id and expiry, checked in constant

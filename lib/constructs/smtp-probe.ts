@@ -10,12 +10,14 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import type { ProbeConfig } from '../config/probe-config.ts';
+import { powertoolsEnvironment, SERVICE_NAMES } from '../../lambda/contracts/powertools.ts';
+import { probeEnvironment, probeStateKey } from '../../lambda/contracts/probe.ts';
+import type { ProbeDeployConfig } from '../config/probe-config.ts';
 import { HouseFunction } from './house-function.ts';
 import { secretArn } from './secret-arn.ts';
 
 export interface SmtpProbeProps {
-  readonly probe: ProbeConfig;
+  readonly probe: ProbeDeployConfig;
   /** The bucket the alert state is kept in (under probe-state/). */
   readonly stateBucket: s3.IBucket;
   /** The state bucket's key, when it is encrypted with one. @default - none */
@@ -26,12 +28,9 @@ export interface SmtpProbeProps {
   /** @default - none */
   readonly sesTo?: readonly string[];
   readonly logRetention: logs.RetentionDays;
-  /** @default 'BounceDoctor' */
+  /** @default METRICS_NAMESPACE ('BounceDoctor') */
   readonly metricsNamespace?: string;
 }
-
-/** Powertools service name of the probe (a dimension of its metrics, with `host`). */
-export const PROBE_SERVICE_NAME = 'bounce-doctor-probe';
 
 export class SmtpProbe extends Construct {
   public readonly function: HouseFunction;
@@ -42,11 +41,12 @@ export class SmtpProbe extends Construct {
   constructor(scope: Construct, id: string, props: SmtpProbeProps) {
     super(scope, id);
     const { probe } = props;
-    this.stateKey = `probe-state/${probe.host}-${probe.port}.json`;
+    const { target } = probe;
+    this.stateKey = probeStateKey(target);
     const interval = Duration.minutes(probe.scheduleMinutes);
     this.function = new HouseFunction(this, 'Function', {
       entry: 'lambda/handlers/probe.ts',
-      description: `bounce-doctor: SMTP login probe of ${probe.host}:${probe.port}`,
+      description: `bounce-doctor: SMTP login probe of ${target.host}:${target.port}`,
       logRetention: props.logRetention,
       // DNS, connect and each session step (greeting, EHLO twice, STARTTLS, AUTH, MAIL, RCPT, RSET,
       // QUIT) may each take the probe's time-out.
@@ -57,25 +57,16 @@ export class SmtpProbe extends Construct {
       retryAttempts: 0,
       maxEventAge: Duration.seconds(Math.max(60, Math.min(interval.toSeconds(), 6 * 3600))),
       environment: {
-        SMTP_HOST: probe.host,
-        SMTP_PORT: String(probe.port),
-        SMTP_SECURITY: probe.security,
-        SMTP_USER: probe.user,
-        SMTP_AUTH_METHOD: probe.authMethod,
-        SMTP_PASSWORD_SECRET_ID: probe.passwordSecretName,
-        PROBE_TIMEOUT_MS: String(probe.timeoutMs),
-        PROBE_SLOW_MS: String(probe.slowMs),
-        PROBE_CERT_WARN_DAYS: String(probe.certWarnDays),
-        PROBE_TRANSIENT_ALERT_AFTER: String(probe.transientAlertAfter),
-        ...(probe.envelope ? { PROBE_MAIL_FROM: probe.envelope.from, PROBE_RCPT_TO: probe.envelope.to } : {}),
-        ALERT_TOPIC_ARN: props.alertTopic.topicArn,
-        ...(props.sesFrom && props.sesTo?.length
-          ? { ALERT_SES_FROM: props.sesFrom, ALERT_SES_TO: props.sesTo.join(',') }
-          : {}),
-        PROBE_STATE_BUCKET: props.stateBucket.bucketName,
-        PROBE_STATE_KEY: this.stateKey,
-        POWERTOOLS_SERVICE_NAME: PROBE_SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace ?? 'BounceDoctor',
+        ...probeEnvironment({
+          ...probe,
+          alerts: {
+            topicArn: props.alertTopic.topicArn,
+            ...(props.sesFrom ? { sesFrom: props.sesFrom } : {}),
+            sesTo: [...(props.sesTo ?? [])],
+          },
+          state: { bucket: props.stateBucket.bucketName, key: this.stateKey },
+        }),
+        ...powertoolsEnvironment(SERVICE_NAMES.probe, props.metricsNamespace),
       },
     });
     this.schedule = new events.Rule(this, 'Schedule', {
@@ -93,7 +84,7 @@ export class SmtpProbe extends Construct {
       new iam.PolicyStatement({
         sid: 'ReadSmtpPassword',
         actions: ['secretsmanager:GetSecretValue'],
-        resources: [secretArn(stack, props.probe.passwordSecretName)],
+        resources: [secretArn(stack, props.probe.passwordSecretId)],
       }),
     );
     role.addToPolicy(

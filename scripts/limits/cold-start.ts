@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BounceEnv } from '../../lambda/contracts/bounce-variables.ts';
 import { ROOT } from './bundle.ts';
 
 export interface ColdStart {
@@ -16,7 +17,8 @@ export interface ColdStart {
   sdkOnlyImportMs: { median: number; max: number };
 }
 
-const ENV = {
+/** A valid configuration, its names checked against the contract's (BounceEnv). */
+const ENV: BounceEnv & { AWS_REGION: string } = {
   AWS_REGION: 'us-east-1',
   BUCKET_NAME: 'bounce-mail',
   IDEMPOTENCY_TABLE: 'bounce-idempotency',

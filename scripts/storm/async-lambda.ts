@@ -3,7 +3,7 @@
 // then its event goes to the on-failure queue (a Lambda on-failure record). The handler is the real one.
 import type { Context } from 'aws-lambda';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
-import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
+import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import type { BounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 
 export interface AsyncLambdaOptions {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
-import { parseSesEvent } from '../../lambda/core/bounce/ses-event.ts';
+import { parseSesEvent } from '../../lambda/core/ses/event.ts';
 import type { BounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 import { AsyncLambda } from './async-lambda.ts';
 import { seededRandom } from './faulty-ticket-api.ts';

@@ -1,6 +1,6 @@
 // The storm's figures, computed from what the simulated Lambda saw and what the ticket API counted, and
 // printed as the report `npm run storm` shows and docs/benchmarks.md quotes.
-import { parseSesEvent } from '../../lambda/core/bounce/ses-event.ts';
+import { parseSesEvent } from '../../lambda/core/ses/event.ts';
 import type { AsyncLambda } from './async-lambda.ts';
 import type { FaultyApiStats } from './faulty-ticket-api.ts';
 

@@ -9,9 +9,9 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import { type BounceClients, bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
+import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
 import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import { type BounceClients, bounceDependencies } from '../../lambda/wiring/bounce-dependencies.ts';
 import type { FaultyApiOptions, FaultyApiStats } from './faulty-ticket-api.ts';
 import { WORLD_BUCKET, WORLD_SECRETS, WORLD_TABLE, type WorldEndpoints } from './world-settings.ts';
 

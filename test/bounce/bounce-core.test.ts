@@ -3,21 +3,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import { emlContentDisposition, emlFileName } from '../../lambda/core/bounce/content-disposition.ts';
-import { kindDecision, quarantineDecision } from '../../lambda/core/bounce/decide.ts';
-import { BounceConfigError, FailureRecordError, SesEventError } from '../../lambda/core/bounce/errors.ts';
-import { readFailureRecord } from '../../lambda/core/bounce/failure-record.ts';
+import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
+import { ConfigError } from '../../lambda/contracts/errors.ts';
+import {
+  type BounceFacts,
+  type BouncePolicy,
+  decideBounce,
+} from '../../lambda/core/handling/decide-bounce.ts';
+import { FailureRecordError } from '../../lambda/core/handling/errors.ts';
+import { readFailureRecord } from '../../lambda/core/handling/failure-record.ts';
+import { emlContentDisposition, emlFileName } from '../../lambda/core/links/content-disposition.ts';
+import { SesEventError } from '../../lambda/core/ses/errors.ts';
+import { parseSesEvent } from '../../lambda/core/ses/event.ts';
+import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/ses/verdicts.ts';
 import {
   backoffDelayMs,
   DEFAULT_RETRY_POLICY,
   isRetryableStatus,
   retryAfterMs,
   retryDelayMs,
-} from '../../lambda/core/bounce/retry-policy.ts';
-import { parseSesEvent, sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
-import { completeVerdicts, verdictsFromHeaders } from '../../lambda/core/bounce/verdicts.ts';
-import { sesEvent } from '../helpers/ses-events.ts';
+} from '../../lambda/core/ticketing/retry-policy.ts';
+import type { TrustVerdict } from '../../lambda/core/trust/trust.ts';
+import { bareSesEvent, sesEvent } from '../helpers/ses-events.ts';
 
 const ENV = {
   BUCKET_NAME: 'bounce-mail',
@@ -41,6 +48,7 @@ describe('configuration', () => {
         tokenSecretId: 'bounce-doctor/ticket-token',
         timeoutMs: 10_000,
         maxAttempts: 4,
+        budgetPerHour: 100,
       },
       links: {
         keySecretId: 'bounce-doctor/link-key',
@@ -48,7 +56,6 @@ describe('configuration', () => {
         expiryDays: 30,
       },
       ticketKinds: ['bounce', 'delay', 'feedback'],
-      ticketBudgetPerHour: 100,
       trust: { messageIdDomains: [], dkimDomains: [], ticketUntrusted: false },
     });
   });
@@ -125,8 +132,8 @@ describe('configuration', () => {
       }
       return undefined;
     })();
-    expect(error).toBeInstanceOf(BounceConfigError);
-    expect((error as BounceConfigError).setting).toBe(setting);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).setting).toBe(setting);
     expect((error as Error).message).toContain(message);
   });
 });
@@ -135,7 +142,7 @@ describe('the Lambda entry', () => {
   it('checks the environment once, at cold start, and names what is missing', async () => {
     for (const name of ['BUCKET_NAME', 'IDEMPOTENCY_TABLE', 'TICKET_API_URL']) delete process.env[name];
     await expect(import('../../lambda/handlers/bounce.ts')).rejects.toThrow(
-      new BounceConfigError('BUCKET_NAME', 'is required'),
+      new ConfigError('BUCKET_NAME', 'is required'),
     );
   });
 });
@@ -150,8 +157,8 @@ describe('the SES event', () => {
     });
   });
 
-  it('a replay event (no verdicts) is valid', () => {
-    expect(parseSesEvent(sesEventFor('replay01'))).toEqual({ messageId: 'replay01', verdicts: {} });
+  it('an event without verdicts (scanning off) and without recipients is valid', () => {
+    expect(parseSesEvent(bareSesEvent('bare01'))).toEqual({ messageId: 'bare01', verdicts: {} });
   });
 
   it.each([
@@ -200,18 +207,84 @@ describe('verdicts and decisions', () => {
     });
   });
 
-  it('quarantines a spam or virus FAIL, nothing else', () => {
-    expect(quarantineDecision({ spam: 'FAIL' })).toEqual({ action: 'quarantine', verdict: 'spam' });
-    expect(quarantineDecision({ spam: 'FAIL', virus: 'FAIL' })).toEqual({
+  it('quarantines a spam or virus FAIL, virus first, nothing else', () => {
+    const policy: BouncePolicy = { ticketKinds: ['bounce'], ticketUntrusted: false };
+    expect(decideBounce({ verdicts: { spam: 'FAIL' } }, policy)).toEqual({
+      action: 'quarantine',
+      verdict: 'spam',
+    });
+    expect(decideBounce({ verdicts: { spam: 'FAIL', virus: 'FAIL' } }, policy)).toEqual({
       action: 'quarantine',
       verdict: 'virus',
     });
-    expect(quarantineDecision({ spam: 'GRAY', spf: 'FAIL', dkim: 'FAIL' })).toBeUndefined();
+    expect(decideBounce({ verdicts: { spam: 'GRAY', spf: 'FAIL', dkim: 'FAIL' } }, policy)).toEqual({
+      action: 'read',
+    });
+  });
+});
+
+describe('what becomes of a mail (decideBounce), step by step', () => {
+  const policy: BouncePolicy = { ticketKinds: ['bounce', 'delay'], ticketUntrusted: false };
+  const trusted: TrustVerdict = { trusted: true, by: 'message-id' };
+  const untrusted: TrustVerdict = { trusted: false, problems: ['message-id-domain'] };
+  const decoded = (kind: 'bounce' | 'auto-reply') => ({ read: true, decoded: { kind } }) as const;
+
+  it.each<[string, BounceFacts, ReturnType<typeof decideBounce>]>([
+    ['nothing known: read the mail', { verdicts: {} }, { action: 'read' }],
+    ['read: decode it', { verdicts: {}, read: true }, { action: 'decode' }],
+    [
+      "SES's header in the mail says virus: quarantine it undecoded",
+      { verdicts: { virus: 'FAIL' }, read: true },
+      { action: 'quarantine', verdict: 'virus' },
+    ],
+    [
+      'our own ticket mail coming back, whatever its kind',
+      { verdicts: {}, read: true, decoded: { kind: 'bounce', ownMail: 'returns-ticket-mail' } },
+      { action: 'own-mail', evidence: 'returns-ticket-mail' },
+    ],
+    ['a kind that gets no ticket', { verdicts: {}, ...decoded('auto-reply') }, { action: 'skip' }],
+    [
+      'a kind that gets one: store its original',
+      { verdicts: {}, ...decoded('bounce') },
+      { action: 'store-original' },
+    ],
+    [
+      'original stored (or none returned): judge the trust',
+      { verdicts: {}, ...decoded('bounce'), originalStored: false },
+      { action: 'judge-trust' },
+    ],
+    [
+      'untrusted: recorded only',
+      { verdicts: {}, ...decoded('bounce'), originalStored: true, trust: untrusted },
+      { action: 'untrusted', problems: ['message-id-domain'] },
+    ],
+    [
+      'trusted: take a ticket from the budget',
+      { verdicts: {}, ...decoded('bounce'), originalStored: true, trust: trusted },
+      { action: 'take-budget' },
+    ],
+    [
+      'none left in the hour',
+      { verdicts: {}, ...decoded('bounce'), originalStored: true, trust: trusted, budgetGranted: false },
+      { action: 'over-budget' },
+    ],
+    [
+      'granted: the ticket',
+      { verdicts: {}, ...decoded('bounce'), originalStored: true, trust: trusted, budgetGranted: true },
+      { action: 'ticket', untrusted: false },
+    ],
+  ])('%s', (_, facts, decision) => {
+    expect(decideBounce(facts, policy)).toEqual(decision);
   });
 
-  it('tickets the configured kinds only (TICKET_KINDS)', () => {
-    expect(kindDecision('delay', ['bounce', 'delay'])).toEqual({ action: 'ticket', kind: 'delay' });
-    expect(kindDecision('delay', ['bounce'])).toEqual({ action: 'skip', kind: 'delay' });
+  it('TICKET_UNTRUSTED=true: an untrusted bounce goes on to the budget and a ticket marked untrusted', () => {
+    const lenient: BouncePolicy = { ...policy, ticketUntrusted: true };
+    const facts: BounceFacts = { verdicts: {}, ...decoded('bounce'), originalStored: true, trust: untrusted };
+    expect(decideBounce(facts, lenient)).toEqual({ action: 'take-budget' });
+    expect(decideBounce({ ...facts, budgetGranted: true }, lenient)).toEqual({
+      action: 'ticket',
+      untrusted: true,
+    });
   });
 });
 

@@ -8,15 +8,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import { IncomingMailNotFoundError, MailTooLargeError } from '../../lambda/adapters/mail-store/errors.ts';
 import { TicketApiHttpError } from '../../lambda/adapters/tickets/errors.ts';
-import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
-import { sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
-import type { SesVerdicts } from '../../lambda/core/bounce/verdicts.ts';
+import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import { verifyLinkToken } from '../../lambda/core/links/link-token.ts';
+import type { SesVerdicts } from '../../lambda/core/ses/verdicts.ts';
 import type { BounceHandler } from '../../lambda/handlers/bounce-handler.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
 import { type LocalDynamo, type LocalS3, localAwsEnv, startDynamo, startS3 } from '../helpers/local-aws.ts';
-import { sesEvent } from '../helpers/ses-events.ts';
+import { bareSesEvent, sesEvent } from '../helpers/ses-events.ts';
 import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 import { EXAMPLES } from '../helpers/ticket-drafts.ts';
 
@@ -162,9 +161,13 @@ describe('a bounce becomes one ticket', () => {
       now,
       kind: 'original',
     });
-    const raw = verifyLinkToken(tokenOf(body.links.rawBounce, 'r'), { key: LINK_KEY, now, kind: 'raw' });
+    const raw = verifyLinkToken(tokenOf(body.links.rawBounce, 'r'), {
+      key: LINK_KEY,
+      now,
+      kind: 'rawBounce',
+    });
     expect(original).toMatchObject({ ok: true, messageId: 'jp0001', kind: 'original' });
-    expect(raw).toMatchObject({ ok: true, messageId: 'jp0001', kind: 'raw' });
+    expect(raw).toMatchObject({ ok: true, messageId: 'jp0001', kind: 'rawBounce' });
     const days = ((original.ok ? original.expiresAt : 0) * 1000 - now.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
@@ -208,12 +211,12 @@ describe('mails that get no ticket', () => {
     expect(await headRawBounce('spam0001')).toMatchObject({ name: 'NotFound' });
   });
 
-  it("virus FAIL in SES's header of the stored mail (a replayed event has no verdicts): quarantined", async () => {
+  it("virus FAIL in SES's header of the stored mail (an event without verdicts): quarantined", async () => {
     await putIncoming(
       'virus0001',
       Buffer.concat([Buffer.from('X-SES-Virus-Verdict: FAIL\r\n'), example('lhost-postfix-04.eml')]),
     );
-    const outcome = await handler(sesEventFor('virus0001'), localLambdaContext());
+    const outcome = await handler(bareSesEvent('virus0001'), localLambdaContext());
     expect(outcome).toMatchObject({ action: 'quarantined', verdict: 'virus' });
     expect(ticketsFor('virus0001')).toHaveLength(0);
     // Stored under incoming/ by SES, but never published where the viewer reads.

@@ -6,15 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import type { BounceOutcome } from '../../lambda/core/bounce/outcome.ts';
-import { sesEventFor } from '../../lambda/core/bounce/ses-event.ts';
-import { verpReturnPath } from '../../lambda/core/bounce/verp-token.ts';
-import { bounceDependencies } from '../../lambda/handlers/bounce-dependencies.ts';
+import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
+import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
+import { verpReturnPath } from '../../lambda/core/trust/verp-token.ts';
 import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import { bounceDependencies } from '../../lambda/wiring/bounce-dependencies.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
 import { type LocalDynamo, type LocalS3, startDynamo, startS3 } from '../helpers/local-aws.ts';
-import { sesEvent } from '../helpers/ses-events.ts';
+import { bareSesEvent, sesEvent } from '../helpers/ses-events.ts';
 import { postfixBounce } from '../helpers/synthetic.ts';
 import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 
@@ -159,7 +158,7 @@ describe('with trust configured (Message-ID domain and signed VERP), untrusted b
     });
   });
 
-  it("a replayed event names no envelope: the token in the bounce's To header is read", async () => {
+  it("an event that names no envelope (as a replay's mail): the token in the bounce's To header is read", async () => {
     const path = verpReturnPath(RETURN_MAILBOX, 'user@example.net', {
       key: VERP_KEY,
       now: new Date(),
@@ -167,7 +166,7 @@ describe('with trust configured (Message-ID domain and signed VERP), untrusted b
     });
     const mail = viaEsp.replace('To: support@example.jp', `To: ${path}`);
     await s3Client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'incoming/verp0003', Body: mail }));
-    expect(await handlerWith(TRUST)(sesEventFor('verp0003'), localLambdaContext())).toMatchObject({
+    expect(await handlerWith(TRUST)(bareSesEvent('verp0003'), localLambdaContext())).toMatchObject({
       action: 'ticketed',
     });
   });

@@ -81,7 +81,7 @@ describe('link tokens', () => {
   });
 
   it('a raw-bounce link does not open the original', () => {
-    const token = mintLinkToken({ ...claims, kind: 'raw' }, KEY);
+    const token = mintLinkToken({ ...claims, kind: 'rawBounce' }, KEY);
     expect(verifyLinkToken(token, { key: KEY, now: NOW, kind: 'original' })).toEqual({
       ok: false,
       problem: 'wrong-kind',
@@ -90,7 +90,7 @@ describe('link tokens', () => {
 
   it('an original link does not open the raw bounce', () => {
     const token = mintLinkToken(claims, KEY);
-    expect(verifyLinkToken(token, { key: KEY, now: NOW, kind: 'raw' })).toEqual({
+    expect(verifyLinkToken(token, { key: KEY, now: NOW, kind: 'rawBounce' })).toEqual({
       ok: false,
       problem: 'wrong-kind',
     });
@@ -122,7 +122,7 @@ describe('link tokens', () => {
 
   it('builds /o/ and /r/ URLs under the viewer base', () => {
     expect(linkUrl('https://viewer.example.jp/', 'original', 'T')).toBe('https://viewer.example.jp/o/T');
-    expect(linkUrl('https://abc.lambda-url.us-east-1.on.aws', 'raw', 'T')).toBe(
+    expect(linkUrl('https://abc.lambda-url.us-east-1.on.aws', 'rawBounce', 'T')).toBe(
       'https://abc.lambda-url.us-east-1.on.aws/r/T',
     );
   });

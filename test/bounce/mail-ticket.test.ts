@@ -252,7 +252,13 @@ describe('a failed send', () => {
     expect(new Set(sends.map((s) => s.parsed.messageId))).toEqual(
       new Set(['<bounce-doctor.retry001@bounces.example.com>']),
     );
-    expect(new Set(sends.map((s) => s.parsed.html))).toHaveProperty('size', 1);
+    // The same mail, but for its links: each run mints them afresh, their expiry counted from that run's
+    // second, so a retry in the next second carries other tokens.
+    const withoutLinks = (html: string) =>
+      html
+        .replace(/v2\.[\w-]+\.[or]\.\d+\.[\w-]+\.[\w-]+/g, 'TOKEN')
+        .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIME');
+    expect(new Set(sends.map((s) => withoutLinks(String(s.parsed.html))))).toHaveProperty('size', 1);
   });
 
   it('refused by SES (an unverified sender) names what to check, and is not retried by the SDK', async () => {

@@ -3,7 +3,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { secretTicketCredentials, ticketAuthorization } from '../../lambda/adapters/tickets/credentials.ts';
+import { secretTicketCredentials, tokenAuthorization } from '../../lambda/adapters/tickets/credentials.ts';
 import {
   TicketApiAuthError,
   TicketApiHttpError,
@@ -11,10 +11,11 @@ import {
   TicketApiTimeoutError,
 } from '../../lambda/adapters/tickets/errors.ts';
 import type { RetryNotice } from '../../lambda/adapters/tickets/post-json.ts';
-import { createTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
-import type { HttpTicketApiKind } from '../../lambda/core/bounce/config.ts';
-import type { TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
-import { ticketBodyHtml } from '../../lambda/core/bounce/ticket-text.ts';
+import { TICKET_SYSTEMS } from '../../lambda/adapters/tickets/systems/index.ts';
+import { createHttpTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
+import type { HttpTicketSystemKind } from '../../lambda/contracts/ticket-systems.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket.ts';
+import { ticketBodyHtml } from '../../lambda/core/ticketing/ticket-text.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
 import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 import { sampleDraft } from '../helpers/ticket-drafts.ts';
@@ -39,9 +40,9 @@ beforeEach(() => {
   retries = [];
 });
 
-function client(kind: HttpTicketApiKind = 'generic', maxAttempts = 4) {
-  return createTicketClient({
-    kind,
+function client(kind: HttpTicketSystemKind = 'generic', maxAttempts = 4) {
+  return createHttpTicketClient({
+    system: TICKET_SYSTEMS[kind],
     url: api.url,
     credentials: { authorization: async () => `Bearer ${TOKEN}` },
     tokenSecretId: SECRET_ID,
@@ -167,8 +168,8 @@ describe('request bodies', () => {
   it('zendesk: {ticket: {subject, comment: {html_body, public: false}, tags, external_id}} and the id from its answer', async () => {
     const zendesk = await startTicketApi({ zendesk: true });
     try {
-      const posted = await createTicketClient({
-        kind: 'zendesk',
+      const posted = await createHttpTicketClient({
+        system: TICKET_SYSTEMS.zendesk,
         url: zendesk.url,
         credentials: { authorization: async () => `Bearer ${TOKEN}` },
         tokenSecretId: SECRET_ID,
@@ -250,10 +251,10 @@ describe('the token in Secrets Manager', () => {
   afterAll(() => aws.close());
 
   const secretClient = (secretId: string) =>
-    createTicketClient({
-      kind: 'zendesk',
+    createHttpTicketClient({
+      system: TICKET_SYSTEMS.zendesk,
       url: api.url,
-      credentials: secretTicketCredentials(secrets, secretId),
+      credentials: secretTicketCredentials(secrets, secretId, TICKET_SYSTEMS.zendesk.authorization),
       tokenSecretId: secretId,
       timeoutMs: TIMEOUT_MS,
       policy: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 80 },
@@ -268,7 +269,7 @@ describe('the token in Secrets Manager', () => {
       `Basic ${Buffer.from('agent@example.com/token:zd-api-token').toString('base64')}`,
     ],
   ])('%s', async (_what, secret, header) => {
-    expect(ticketAuthorization(secret)).toBe(header);
+    expect(tokenAuthorization(secret)).toBe(header);
     aws.secrets.set(`format-${secret.length}`, secret);
     await secretClient(`format-${secret.length}`).post(draft);
     expect(api.requests[0]?.headers.authorization).toBe(header);

@@ -4,19 +4,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { composeTicketMail, createMailTicketClient } from '../../lambda/adapters/tickets/systems/mail.ts';
-import { bounceConfigFromEnv } from '../../lambda/core/bounce/config.ts';
-import { BounceConfigError } from '../../lambda/core/bounce/errors.ts';
-import { ownMailEvidence } from '../../lambda/core/bounce/own-mail.ts';
-import { budgetSummaryNotice } from '../../lambda/core/bounce/ticket-budget.ts';
-import type { TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
-import {
-  buildTicketMail,
-  DEFAULT_SUBJECT_MARKER,
-  type TicketMailSettings,
-} from '../../lambda/core/bounce/ticket-mail.ts';
+import { composeTicketMail } from '../../lambda/adapters/tickets/mail-transport.ts';
+import { TICKET_SYSTEMS } from '../../lambda/adapters/tickets/systems/index.ts';
+import { createMailTicketClient } from '../../lambda/adapters/tickets/ticket-client.ts';
+import { bounceConfigFromEnv, type TicketMailSettings } from '../../lambda/contracts/bounce.ts';
+import { DEFAULT_SUBJECT_MARKER } from '../../lambda/contracts/bounce-variables.ts';
+import { ConfigError } from '../../lambda/contracts/errors.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
+import { ownMailEvidence } from '../../lambda/core/handling/own-mail.ts';
 import { messageIdsIn } from '../../lambda/core/mail/message-ids.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket.ts';
+import { budgetSummaryNotice } from '../../lambda/core/ticketing/ticket-budget.ts';
+import { buildTicketMail } from '../../lambda/core/ticketing/ticket-mail.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
 import { sampleDraft } from '../helpers/ticket-drafts.ts';
 import { dsnReturning } from '../helpers/ticket-mails.ts';
@@ -46,12 +45,13 @@ function withOriginal(
 }
 
 describe('settings', () => {
-  it('kind mail needs no ticket API URL nor token; the marker defaults, Auto-Submitted is off', () => {
+  it('kind mail needs no ticket API URL nor token; no marker set (the mail takes the default), Auto-Submitted is off', () => {
     expect(bounceConfigFromEnv(ENV).ticketApi).toEqual({
       kind: 'mail',
       timeoutMs: 10_000,
       maxAttempts: 4,
-      mail: { ...SETTINGS },
+      budgetPerHour: 100,
+      mail: { to: SETTINGS.to, from: SETTINGS.from, autoSubmitted: false },
     });
   });
 
@@ -66,7 +66,7 @@ describe('settings', () => {
 
   it.each([
     ['TICKET_MAIL_TO', { TICKET_MAIL_TO: undefined }, 'TICKET_MAIL_TO: is required'],
-    ['TICKET_MAIL_FROM', { TICKET_MAIL_FROM: 'bounce-doctor' }, 'is not an e-mail address'],
+    ['TICKET_MAIL_FROM', { TICKET_MAIL_FROM: 'bounce-doctor' }, 'must be an e-mail address'],
     ['TICKET_MAIL_AUTO_SUBMITTED', { TICKET_MAIL_AUTO_SUBMITTED: 'yes' }, 'must be true or false'],
   ])('an error that names %s', (setting, change, message) => {
     const error = (() => {
@@ -77,8 +77,8 @@ describe('settings', () => {
       }
       return undefined;
     })();
-    expect(error).toBeInstanceOf(BounceConfigError);
-    expect((error as BounceConfigError).setting).toBe(setting);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).setting).toBe(setting);
     expect((error as Error).message).toContain(message);
   });
 });
@@ -109,7 +109,10 @@ describe('the ticket mail', () => {
 
   it('marks an untrusted bounce after the subject, keeping "Re: <subject>" first', async () => {
     const draft = await sampleDraft();
-    const untrusted = { ...draft, trust: { trusted: false, problems: ['no-original-message-id' as const] } };
+    const untrusted: TicketDraft = {
+      ...draft,
+      trust: { trusted: false, problems: ['no-original-message-id'] },
+    };
     expect(buildTicketMail(untrusted, SETTINGS).subject).toBe(
       'Re: ニャーン [bounce: mailbox-full] [untrusted]',
     );
@@ -158,6 +161,7 @@ describe('a notice (the hourly budget summary)', () => {
   it('is a new conversation to the helpdesk, with its own Message-ID and our words in both parts', async () => {
     const sent: Buffer[] = [];
     const client = createMailTicketClient({
+      system: TICKET_SYSTEMS.mail,
       settings: SETTINGS,
       transport: {
         send: async (raw) => {
@@ -202,7 +206,7 @@ describe('our own mail, known when it comes back', () => {
     expect(
       ownMailEvidence({
         report,
-        raw: ack,
+        rawBounce: ack,
         envelopeRecipients: ['Bounce-Doctor@Bounces.Example.com'],
         ticketSender: SETTINGS.from,
       }),
@@ -210,7 +214,7 @@ describe('our own mail, known when it comes back', () => {
     expect(
       ownMailEvidence({
         report,
-        raw: ack,
+        rawBounce: ack,
         envelopeRecipients: ['bounces@example.com'],
         ticketSender: SETTINGS.from,
       }),
@@ -226,9 +230,11 @@ describe('our own mail, known when it comes back', () => {
       'From: agent@acme.example\r\nIn-Reply-To: <bounce-doctor.ses-1@bounces.example.com>\r\nSubject: Re: x\r\n\r\nok\r\n',
     );
     for (const raw of [byHeader, byId, answer]) {
-      expect(ownMailEvidence({ report: await decodeBounce(raw), raw })).toBe('returns-ticket-mail');
+      expect(ownMailEvidence({ report: await decodeBounce(raw), rawBounce: raw })).toBe(
+        'returns-ticket-mail',
+      );
     }
     const customer = dsnReturning({ original: 'Message-ID: <order-1@example.jp>\r\nSubject: x\r\n\r\nbody' });
-    expect(ownMailEvidence({ report: await decodeBounce(customer), raw: customer })).toBeUndefined();
+    expect(ownMailEvidence({ report: await decodeBounce(customer), rawBounce: customer })).toBeUndefined();
   });
 });

@@ -2,18 +2,20 @@
 // HTML, a Markdown code span) never markup, a link or an image. Regression cases for issue 13's
 // findings 1 (forged words and links in a ticket) and 14 (fields not flattened).
 import { describe, expect, it } from 'vitest';
-import { buildTicketDraft, type TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
-import { zendeskTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
-import { ticketBodyHtml } from '../../lambda/core/bounce/ticket-text.ts';
+import type { ZendeskTicketPayload } from '../../lambda/adapters/tickets/systems/zendesk.ts';
+import { zendesk } from '../../lambda/adapters/tickets/systems/zendesk.ts';
+import { decodeBounce } from '../../lambda/core/decode.ts';
+import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket.ts';
+import { buildTicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
+import { ticketBodyHtml } from '../../lambda/core/ticketing/ticket-text.ts';
 import {
   defangUrls,
   escapeHtml,
   markdownCode,
   plainLine,
   untrustedHtml,
-} from '../../lambda/core/bounce/untrusted-text.ts';
-import { decodeBounce } from '../../lambda/core/decode.ts';
-import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
+} from '../../lambda/core/ticketing/untrusted-text.ts';
 import { postfixBounce } from '../helpers/synthetic.ts';
 
 const HIDDEN_OR_BREAKING = /[\p{Cc}\u2028\u2029\u200B-\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -73,7 +75,7 @@ describe('every mail-derived field of a ticket is one line (finding 14)', () => 
 describe('Zendesk gets an internal note in escaped HTML (finding 1)', () => {
   it('the mail words are quoted text: no link, image or tag of theirs; our two viewer links are the only links', async () => {
     const draft = await hostileDraft();
-    const { ticket } = zendeskTicketPayload(draft);
+    const { ticket } = zendesk.payload(draft) as ZendeskTicketPayload;
     expect(ticket.comment.public).toBe(false);
     expect(ticket.comment).not.toHaveProperty('body');
     const html = ticket.comment.html_body;

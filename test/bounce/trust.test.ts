@@ -1,15 +1,11 @@
 // Forged bounces, the pure side: signed VERP return paths, the Message-ID domain match, the verdict,
 // and the addresses a bounce was sent to read from its headers.
 import { describe, expect, it } from 'vitest';
-import { VerpKeyError } from '../../lambda/core/bounce/errors.ts';
-import {
-  judgeTrust,
-  messageIdDomainMatches,
-  returnPathsFromHeaders,
-  type TrustSettings,
-} from '../../lambda/core/bounce/trust.ts';
-import { verifyVerp, verpReturnPath } from '../../lambda/core/bounce/verp-token.ts';
+import type { TrustChecks } from '../../lambda/contracts/trust.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
+import { VerpKeyError } from '../../lambda/core/trust/errors.ts';
+import { judgeTrust, messageIdDomainMatches, returnPathsFromHeaders } from '../../lambda/core/trust/trust.ts';
+import { verifyVerp, verpReturnPath } from '../../lambda/core/trust/verp-token.ts';
 import { postfixBounce } from '../helpers/synthetic.ts';
 
 const KEY = 'verp-key-for-tests-0123456789abcdefghijkl';
@@ -93,8 +89,12 @@ describe('the Message-ID domain', () => {
 describe('the verdict', () => {
   const ours = postfixBounce({ words: '550 5.1.1 No such user', recipient: 'user@example.net' });
   const forged = ours.replace('<order-1@example.jp>', '<spam-1@spammer.example>');
-  const both: TrustSettings = { messageIdDomains: ['example.jp'], dkimDomains: [], verp: true };
-  const judge = async (mail: string, settings: TrustSettings, returnPaths: string[] = [MAILBOX]) =>
+  const both: TrustChecks = {
+    messageIdDomains: ['example.jp'],
+    dkimDomains: [],
+    verpKeySecretId: 'verp-key',
+  };
+  const judge = async (mail: string, settings: TrustChecks, returnPaths: string[] = [MAILBOX]) =>
     judgeTrust(settings, {
       report: await decodeBounce(Buffer.from(mail)),
       returnPaths,
@@ -103,7 +103,7 @@ describe('the verdict', () => {
     });
 
   it('nothing configured: every bounce is trusted, as before', async () => {
-    expect(await judge(forged, { messageIdDomains: [], dkimDomains: [], verp: false })).toEqual({
+    expect(await judge(forged, { messageIdDomains: [], dkimDomains: [] })).toEqual({
       trusted: true,
       by: 'not-checked',
     });
@@ -124,9 +124,7 @@ describe('the verdict', () => {
     const cut = ours.slice(0, ours.indexOf('Content-Description: Undelivered Message'));
     const path = verpReturnPath(MAILBOX, 'user@example.net', { ...opts, validDays: 30 });
     expect(await judge(cut, both, [path])).toEqual({ trusted: true, by: 'verp' });
-    expect(
-      await judge(cut, { messageIdDomains: ['example.jp'], dkimDomains: [], verp: false }, [path]),
-    ).toEqual({
+    expect(await judge(cut, { messageIdDomains: ['example.jp'], dkimDomains: [] }, [path])).toEqual({
       trusted: false,
       problems: ['no-original-message-id'],
     });

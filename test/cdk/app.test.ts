@@ -146,7 +146,7 @@ describe('a bad configuration fails synth with a message that names the key', ()
       error = thrown;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).key).toBe(key);
+    expect((error as ConfigError).setting).toBe(key);
     expect((error as ConfigError).message).toMatch(`cdk.json context "${key}": `);
     expect((error as ConfigError).message).toMatch(message);
   });

@@ -1,15 +1,11 @@
-// Reading the configuration: cdk.json's groups, `-c key=value` overrides (strings), defaults.
+// Reading the configuration: cdk.json's groups, `-c key=value` overrides (strings), defaults; and the
+// CDK side accepting what the Lambda accepts, since both read the one settings contract.
 import { describe, expect, it } from 'vitest';
-import { TICKET_API_KINDS as HANDLER_API_KINDS } from '../../lambda/core/bounce/config.ts';
-import { MAILBOX } from '../../lambda/core/probe/config.ts';
-import { AUTH_METHODS, SECURITIES } from '../../lambda/core/probe/types.ts';
-import { MESSAGE_KINDS as HANDLER_KINDS } from '../../lambda/core/types.ts';
-import {
-  MESSAGE_KINDS,
-  readBounceDoctorConfig,
-  TICKET_API_KINDS,
-} from '../../lib/config/bounce-doctor-config.ts';
-import { PROBE_AUTH_METHODS, PROBE_MAILBOX, PROBE_SECURITIES } from '../../lib/config/probe-config.ts';
+import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
+import { MESSAGE_KINDS } from '../../lambda/contracts/bounce-variables.ts';
+import type { ConfigError } from '../../lambda/contracts/errors.ts';
+import { MESSAGE_KINDS as DECODER_KINDS } from '../../lambda/core/types.ts';
+import { readBounceDoctorConfig } from '../../lib/config/bounce-doctor-config.ts';
 import { exampleContext } from '../helpers/cdk-context.ts';
 
 const read = (overrides: Record<string, unknown> = {}, defaults = {}) => {
@@ -29,13 +25,13 @@ describe('the configuration', () => {
         ruleName: 'BounceDoctor-bounces',
         tlsRequired: true,
       },
-      ticketApi: { kind: 'zendesk', timeoutMs: 10_000, maxAttempts: 4 },
+      ticketApi: { kind: 'zendesk', timeoutMs: 10_000, maxAttempts: 4, budgetPerHour: 100 },
       probe: {
-        host: 'smtp.example.com',
-        port: 587,
-        security: 'starttls',
-        authMethod: 'plain',
+        target: { host: 'smtp.example.com', port: 587, security: 'starttls', authMethod: 'plain' },
         timeoutMs: 10_000,
+        thresholds: { slowMs: 10_000, certificateWarnDays: 14 },
+        transientAlertAfter: 3,
+        scheduleMinutes: 5,
       },
       alerts: {
         emails: ['ops@example.com'],
@@ -55,7 +51,7 @@ describe('the configuration', () => {
       'receiving.recipients': 'bounce@bounces.example.com, .bounces.example.com',
       ticketKinds: '["bounce","delay"]',
     });
-    expect(config.probe).toMatchObject({ port: 465, security: 'tls' });
+    expect(config.probe.target).toMatchObject({ port: 465, security: 'tls' });
     expect(config.receiving.tlsRequired).toBe(false);
     expect(config.receiving.recipients).toEqual(['bounce@bounces.example.com', '.bounces.example.com']);
     expect(config.ticketKinds).toEqual(['bounce', 'delay']);
@@ -66,11 +62,44 @@ describe('the configuration', () => {
     expect(config).toMatchObject({ region: 'us-east-1', account: '123456789012' });
   });
 
-  it('accepts exactly the values the handlers accept (lib/ knows the handlers only by entry path)', () => {
-    expect(TICKET_API_KINDS).toEqual(HANDLER_API_KINDS);
-    expect(MESSAGE_KINDS).toEqual(HANDLER_KINDS);
-    expect(PROBE_SECURITIES).toEqual(SECURITIES);
-    expect(PROBE_AUTH_METHODS).toEqual(AUTH_METHODS);
-    expect(PROBE_MAILBOX.source).toBe(MAILBOX.source);
+  it('knows the kinds of mail the decoder tells apart', () => {
+    expect(MESSAGE_KINDS).toEqual(DECODER_KINDS);
   });
+});
+
+describe('domain names, the same at synth and at run time', () => {
+  const HANDLER_ENV = {
+    BUCKET_NAME: 'b',
+    IDEMPOTENCY_TABLE: 't',
+    TICKET_API_URL: 'https://tickets.example.jp/api',
+    TICKET_TOKEN_SECRET_ID: 'token',
+    LINK_KEY_SECRET_ID: 'key',
+    VIEWER_BASE_URL: 'https://viewer.example.jp',
+  };
+  const atRunTime = (domain: string) =>
+    bounceConfigFromEnv({ ...HANDLER_ENV, TRUSTED_DKIM_DOMAINS: domain }).trust.dkimDomains;
+  const atSynth = (domain: string) => read({ 'trust.dkimDomains': domain }).trust.dkimDomains;
+
+  it.each([
+    ['example.com', 'example.com'],
+    ['Mail.Example.CO.JP', 'mail.example.co.jp'],
+    ['xn--80ak6aa92e.xn--p1ai', 'xn--80ak6aa92e.xn--p1ai'],
+    ['@example.com', 'example.com'],
+    ['example.com.', 'example.com'],
+  ])('both accept %s as %s', (given, read) => {
+    expect(atRunTime(given)).toEqual([read]);
+    expect(atSynth(given)).toEqual([read]);
+  });
+
+  it.each(['localhost', 'example', '192.0.2.1', 'mail example.jp', '-example.com', 'example.c'])(
+    'both refuse %s, naming the setting',
+    (given) => {
+      expect(() => atRunTime(given)).toThrow(
+        expect.objectContaining({ setting: 'TRUSTED_DKIM_DOMAINS' }) as ConfigError,
+      );
+      expect(() => atSynth(given)).toThrow(
+        expect.objectContaining({ setting: 'trust.dkimDomains' }) as ConfigError,
+      );
+    },
+  );
 });

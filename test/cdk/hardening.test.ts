@@ -111,7 +111,7 @@ describe('the mail domain (finding 9)', () => {
       error = thrown;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).key).toBe(key);
+    expect((error as ConfigError).setting).toBe(key);
     expect((error as ConfigError).message).toMatch(message);
   });
 

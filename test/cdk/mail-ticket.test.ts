@@ -132,7 +132,7 @@ describe('the mail ticket system', () => {
       error = thrown;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).key).toBe(key);
+    expect((error as ConfigError).setting).toBe(key);
     expect((error as ConfigError).message).toMatch(message);
   });
 });

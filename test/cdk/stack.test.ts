@@ -1,5 +1,5 @@
 // The stack's promises, one test each, on the template synthesized from cdk.json's example configuration
-// (bundling skipped: test/cdk/bundling.test.ts bundles for real).
+// (bundling skipped: test/cdk/app.test.ts, "bundling", bundles every handler for real).
 import { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';

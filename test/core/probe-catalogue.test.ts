@@ -1,6 +1,10 @@
 // Every probe outcome and every kind of outcome has its ja/en advice: a missing entry fails here by name.
 import { describe, expect, it } from 'vitest';
-import { CONFIG_WARNING_ADVICE, PROBE_ADVICE } from '../../lambda/core/diagnosis/probe-outcomes.ts';
+import {
+  CONFIG_WARNING_ADVICE,
+  PROBE_ADVICE,
+  PROBE_ADVICE_TOPICS,
+} from '../../lambda/core/diagnosis/probe/catalogue.ts';
 import { CONFIG_WARNINGS, OUTCOME_VARIANTS, OUTCOMES } from '../../lambda/core/probe/types.ts';
 
 const variantsOf = (outcome: string): readonly string[] =>
@@ -26,6 +30,11 @@ describe('the probe catalogue', () => {
 
   it('has no entry for an outcome or kind outside the typed unions', () => {
     expect(Object.keys(PROBE_ADVICE).filter((key) => !keys.includes(key))).toEqual([]);
+  });
+
+  it.each(keys)('%s is in exactly one topic (auth, connection, greeting, tls, sender)', (key) => {
+    const topics = Object.entries(PROBE_ADVICE_TOPICS).filter(([, advice]) => key in advice);
+    expect(topics.map(([topic]) => topic)).toHaveLength(1);
   });
 
   it.each(CONFIG_WARNINGS)('config warning %s has ja/en advice', (warning) => {

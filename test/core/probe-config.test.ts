@@ -1,6 +1,6 @@
 // The probe Lambda's configuration from its environment: defaults, required settings, bad values by name.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { probeConfigFromEnv } from '../../lambda/core/probe/config.ts';
+import { probeConfigFromEnv } from '../../lambda/contracts/probe.ts';
 import { makeTestCertificates } from '../helpers/certificates.ts';
 
 let CA = '';

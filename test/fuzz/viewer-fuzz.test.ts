@@ -29,7 +29,7 @@ async function render(mail: Buffer, withBounce: boolean): Promise<Rendered> {
     {
       kind: 'original',
       mail,
-      bounce: withBounce ? dsnAround(mail) : undefined,
+      rawBounce: withBounce ? dsnAround(mail) : undefined,
       downloadPath: '/o/T/download',
       expiresAt: 1_900_000_000,
     },

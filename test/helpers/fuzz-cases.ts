@@ -4,13 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { emlContentDisposition } from '../../lambda/core/bounce/content-disposition.ts';
-import { buildTicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
-import { genericTicketPayload, zendeskTicketPayload } from '../../lambda/core/bounce/ticket-payloads.ts';
-import { judgeTrust, returnPathsFromHeaders } from '../../lambda/core/bounce/trust.ts';
-import { completeVerdicts } from '../../lambda/core/bounce/verdicts.ts';
+import { TICKET_SYSTEMS } from '../../lambda/adapters/tickets/systems/index.ts';
 import { decodeBounce, decodeMailbox } from '../../lambda/core/decode.ts';
 import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
+import { emlContentDisposition } from '../../lambda/core/links/content-disposition.ts';
+import { completeVerdicts } from '../../lambda/core/ses/verdicts.ts';
+import { buildTicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
+import { judgeTrust, returnPathsFromHeaders } from '../../lambda/core/trust/trust.ts';
 import { FIXTURES } from './corpus.ts';
 import { applyMutations, CHARSETS, FILLERS, type Mutation, RUN_UNITS } from './mail-mutations.ts';
 import { reportProblems } from './report-shape.ts';
@@ -132,7 +132,7 @@ export async function pureHandlerPath(raw: Buffer): Promise<string[]> {
     problems.push(...reportProblems(each).map((p) => `mbox: ${p}`));
   const verdicts = completeVerdicts({}, raw);
   const trust = judgeTrust(
-    { messageIdDomains: ['example.jp'], dkimDomains: ['example.jp'], verp: true },
+    { messageIdDomains: ['example.jp'], dkimDomains: ['example.jp'], verpKeySecretId: 'verp-key' },
     { report, returnPaths: returnPathsFromHeaders(raw), now: new Date(), verpKey: VERP_KEY },
   );
   const diagnosis = diagnoseReport(report);
@@ -144,8 +144,8 @@ export async function pureHandlerPath(raw: Buffer): Promise<string[]> {
     links: { rawBounce: 'https://viewer.example/r/t', expiresAt: '2030-01-01T00:00:00.000Z' },
     trust,
   });
-  JSON.stringify(genericTicketPayload(draft));
-  JSON.stringify(zendeskTicketPayload(draft));
+  JSON.stringify(TICKET_SYSTEMS.generic.payload(draft));
+  JSON.stringify(TICKET_SYSTEMS.zendesk.payload(draft));
   if (report.original) emlContentDisposition(report.original.subject);
   if (!draft.title) problems.push('the ticket has no title');
   return problems;

@@ -2,7 +2,7 @@
 // the verdicts a test needs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SesVerdicts, VerdictName } from '../../lambda/core/bounce/verdicts.ts';
+import type { SesVerdicts, VerdictName } from '../../lambda/core/ses/verdicts.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'events', 'ses-receipt.json');
 
@@ -26,5 +26,18 @@ export function sesEvent(messageId: string, verdicts: SesVerdicts = {}): SesEven
   for (const [name, status] of Object.entries(verdicts)) {
     record.ses.receipt[VERDICT_FIELDS[name as VerdictName]] = { status };
   }
+  return event;
+}
+
+/**
+ * The same event stripped to what SES must send: no verdicts (scanning off) and no envelope recipients,
+ * so the handler has only the stored mail to go by.
+ */
+export function bareSesEvent(messageId: string): SesEventShape {
+  const event = sesEvent(messageId);
+  const record = event.Records[0];
+  if (!record) throw new Error('the fixture has no record');
+  record.ses.mail = { messageId };
+  record.ses.receipt = {};
   return event;
 }

@@ -1,9 +1,10 @@
 // Ticket drafts from real sample bounces, for the ticket client tests.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildTicketDraft, type TicketDraft } from '../../lambda/core/bounce/ticket-draft.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
 import { diagnoseReport } from '../../lambda/core/diagnosis/diagnose.ts';
+import type { TicketDraft } from '../../lambda/core/ticketing/ticket.ts';
+import { buildTicketDraft } from '../../lambda/core/ticketing/ticket-draft.ts';
 
 export const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'bounces');
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { emlContentDisposition } from '../../lambda/core/bounce/content-disposition.ts';
+import { emlContentDisposition } from '../../lambda/core/links/content-disposition.ts';
 import { FIXTURES } from './corpus.ts';
 
 export const viewerFixture = (file: string): Buffer => readFileSync(join(FIXTURES, 'viewer', file));
@@ -112,7 +112,7 @@ export async function publishMails(
   client: S3Client,
   bucket: string,
   id: string,
-  mails: { original?: Buffer; bounce?: Buffer; originalSubject?: string },
+  mails: { original?: Buffer; rawBounce?: Buffer; originalSubject?: string },
 ): Promise<void> {
   const put = (key: string, body: Buffer, subject: string) =>
     client.send(
@@ -125,6 +125,6 @@ export async function publishMails(
       }),
     );
   if (mails.original) await put(`originals/${id}.eml`, mails.original, mails.originalSubject ?? '');
-  if (mails.bounce)
-    await put(`originals/${id}.bounce.eml`, mails.bounce, 'Undelivered Mail Returned to Sender');
+  if (mails.rawBounce)
+    await put(`originals/${id}.bounce.eml`, mails.rawBounce, 'Undelivered Mail Returned to Sender');
 }

@@ -74,8 +74,12 @@ describe('refused with the usage (exit 3)', () => {
     ],
     ['an empty --ca-file', () => ['--ca-file', files.empty], /--ca-file: no certificate/],
     ['--rcpt without --from', ['--rcpt', 'support@example.com'], /--rcpt: needs --from/],
-    ['a --from that is not an address', ['--from', 'support at example.com'], /--from: not a mail address/],
-    ['a --from with a line break', ['--from', 'a@example.com>\r\nDATA'], /--from: not a mail address/],
+    [
+      'a --from that is not an address',
+      ['--from', 'support at example.com'],
+      /--from: must be a mail address/,
+    ],
+    ['a --from with a line break', ['--from', 'a@example.com>\r\nDATA'], /--from: must be a mail address/],
   ] as const)('%s', async (_name, extra, message) => {
     const { code, stderr, stdout } = await run(target(...(typeof extra === 'function' ? extra() : extra)));
     expect(code).toBe(3);

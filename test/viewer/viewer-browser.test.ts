@@ -12,11 +12,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalViewer, startLocalViewer } from '../../lambda/adapters/local-viewer-server.ts';
 import { S3StoredMailReader } from '../../lambda/adapters/mail-store/s3-stored-mail-reader.ts';
-import { type LinkKind, linkExpiry, linkUrl, mintLinkToken } from '../../lambda/core/links/link-token.ts';
+import { linkExpiry, linkUrl, mintLinkToken } from '../../lambda/core/links/link-token.ts';
+import type { StoredMailKind } from '../../lambda/core/links/stored-mail.ts';
 import { html } from '../../lambda/core/viewer/html.ts';
 import { pageDocument } from '../../lambda/core/viewer/page-layout.ts';
 import { SECURITY_HEADERS } from '../../lambda/core/viewer/security-headers.ts';
-import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
+import { createViewerFlow } from '../../lambda/wiring/viewer-flow.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { type LocalS3, startS3 } from '../helpers/local-aws.ts';
 import { dsnAround, hostileOriginal, publishMails, viewerFixture } from '../helpers/viewer-mails.ts';
@@ -58,14 +59,17 @@ beforeAll(async () => {
   await Promise.all([
     publishMails(client, BUCKET, 'jp0001', {
       original: iso,
-      bounce: dsnAround(iso),
+      rawBounce: dsnAround(iso),
       originalSubject: 'ご注文の確認（注文番号 1234）',
     }),
-    publishMails(client, BUCKET, 'sjis0001', { original: sjis, bounce: dsnAround(sjis, 'taro@ezweb.ne.jp') }),
-    publishMails(client, BUCKET, 'evil0001', { original: hostile, bounce: dsnAround(hostile) }),
+    publishMails(client, BUCKET, 'sjis0001', {
+      original: sjis,
+      rawBounce: dsnAround(sjis, 'taro@ezweb.ne.jp'),
+    }),
+    publishMails(client, BUCKET, 'evil0001', { original: hostile, rawBounce: dsnAround(hostile) }),
   ]);
   viewer = await startLocalViewer(
-    createViewerHandler({
+    createViewerFlow({
       mails: new S3StoredMailReader(client, { bucket: BUCKET, originalsPrefix: 'originals/' }),
       linkKeys: async () => KEY,
       observer: { served: () => undefined, failed: () => undefined },
@@ -85,7 +89,7 @@ afterAll(async () => {
   await Promise.all([viewer?.close(), s3?.close()]);
 });
 
-function link(id: string, kind: LinkKind = 'original', expiresAt = linkExpiry(new Date(), 30)): string {
+function link(id: string, kind: StoredMailKind = 'original', expiresAt = linkExpiry(new Date(), 30)): string {
   return linkUrl(viewer.url, kind, mintLinkToken({ messageId: id, kind, expiresAt }, KEY));
 }
 

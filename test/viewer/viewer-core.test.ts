@@ -1,15 +1,15 @@
 // The viewer's pure side: routes, configuration, the CSS filter and the HTML sanitiser (tables of
 // hostile input), the pages, the size caps; and the thin handler's answer when the key cannot be read.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { viewerConfigFromEnv } from '../../lambda/core/viewer/config.ts';
+import { ConfigError } from '../../lambda/contracts/errors.ts';
+import { viewerConfigFromEnv } from '../../lambda/contracts/viewer.ts';
 import { isSafeStyleSheet, safeInlineStyle } from '../../lambda/core/viewer/css-filter.ts';
 import { expiredPage, notFoundPage } from '../../lambda/core/viewer/error-pages.ts';
-import { ViewerConfigError } from '../../lambda/core/viewer/errors.ts';
 import { readMailPreview } from '../../lambda/core/viewer/mail-preview.ts';
 import { renderPreview } from '../../lambda/core/viewer/render.ts';
 import { routeOf } from '../../lambda/core/viewer/routes.ts';
 import { type InlineImage, sanitizeMailHtml } from '../../lambda/core/viewer/sanitize-mail-html.ts';
-import { createViewerHandler } from '../../lambda/handlers/viewer-handler.ts';
+import { createViewerFlow } from '../../lambda/wiring/viewer-flow.ts';
 import { viewerFixture } from '../helpers/viewer-mails.ts';
 
 const PNG = Buffer.from(
@@ -22,9 +22,9 @@ const sanitize = (html: string, inline = new Map<string, InlineImage>(), budget 
 describe('routes', () => {
   it.each([
     ['GET', '/o/v2.0.o.1.AA.BB', { action: 'preview', link: 'original', token: 'v2.0.o.1.AA.BB' }],
-    ['GET', '/r/v2.0.r.1.AA.BB/', { action: 'preview', link: 'raw', token: 'v2.0.r.1.AA.BB' }],
+    ['GET', '/r/v2.0.r.1.AA.BB/', { action: 'preview', link: 'rawBounce', token: 'v2.0.r.1.AA.BB' }],
     ['HEAD', '/o/T/download', { action: 'download', link: 'original', downloadPath: '/o/T/download' }],
-    ['GET', '/r/T/download', { action: 'download', link: 'raw', downloadPath: '/r/T/download' }],
+    ['GET', '/r/T/download', { action: 'download', link: 'rawBounce', downloadPath: '/r/T/download' }],
     ['GET', '/o/T/download/more', { action: 'not-found' }],
     ['GET', '/o/a%2Fb', { action: 'not-found' }],
     ['GET', '/O/T', { action: 'not-found' }],
@@ -55,14 +55,14 @@ describe('configuration', () => {
     ['ORIGINALS_PREFIX', { ORIGINALS_PREFIX: '../incoming/' }],
   ])('names %s when it is wrong', (setting, change) => {
     expect(() => viewerConfigFromEnv({ ...ENV, ...change })).toThrow(
-      expect.objectContaining({ name: 'ViewerConfigError', setting }),
+      expect.objectContaining({ name: 'ConfigError', setting }),
     );
   });
 
   it('the Lambda entry checks the environment at cold start', async () => {
     vi.stubEnv('BUCKET_NAME', '');
     await expect(import('../../lambda/handlers/viewer.ts')).rejects.toThrow(
-      new ViewerConfigError('BUCKET_NAME', 'is required'),
+      new ConfigError('BUCKET_NAME', 'is required'),
     );
   });
 
@@ -181,7 +181,7 @@ describe('the preview', () => {
       {
         kind: 'original',
         mail: viewerFixture('shift-jis-original.eml'),
-        bounce: undefined,
+        rawBounce: undefined,
         downloadPath: '/o/T/download',
         expiresAt: Date.UTC(2026, 11, 27, 9) / 1000,
       },
@@ -209,7 +209,7 @@ describe('pages for links that open nothing', () => {
 describe('the handler', () => {
   it('answers 500 with the unavailable page, and reports the error, when the key cannot be read', async () => {
     const failed = vi.fn();
-    const handler = createViewerHandler({
+    const handler = createViewerFlow({
       mails: { read: async () => ({ status: 'missing' }) },
       linkKeys: async () => {
         throw new Error('AccessDeniedException');

@@ -8,7 +8,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeBounce } from '../../lambda/core/decode.ts';
 import { parseLinkKeys } from '../../lambda/core/links/link-keys.ts';
-import { type LinkKind, linkExpiry, mintLinkToken } from '../../lambda/core/links/link-token.ts';
+import { linkExpiry, mintLinkToken } from '../../lambda/core/links/link-token.ts';
+import type { StoredMailKind } from '../../lambda/core/links/stored-mail.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
 import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
 import { type LocalS3, localAwsEnv, startS3 } from '../helpers/local-aws.ts';
@@ -50,10 +51,10 @@ beforeAll(async () => {
   await Promise.all([
     publishMails(client, BUCKET, 'jp0001', {
       original: iso,
-      bounce: dsnAround(iso),
+      rawBounce: dsnAround(iso),
       originalSubject: SUBJECT,
     }),
-    publishMails(client, BUCKET, 'hdr0001', { original: Buffer.from(headersOnly), bounce: amavis }),
+    publishMails(client, BUCKET, 'hdr0001', { original: Buffer.from(headersOnly), rawBounce: amavis }),
     // Stored before the raw bounce was published beside it: the page goes without a diagnosis.
     publishMails(client, BUCKET, 'old0001', { original: iso }),
     // No Content-Disposition stored: the download is named from the subject.
@@ -76,8 +77,12 @@ afterAll(async () => {
   await Promise.all([s3?.close(), aws?.close()]);
 });
 
-const token = (id: string, kind: LinkKind = 'original', expiresAt = linkExpiry(new Date(), 30), key = KEY) =>
-  mintLinkToken({ messageId: id, kind, expiresAt }, key);
+const token = (
+  id: string,
+  kind: StoredMailKind = 'original',
+  expiresAt = linkExpiry(new Date(), 30),
+  key = KEY,
+) => mintLinkToken({ messageId: id, kind, expiresAt }, key);
 
 function request(path: string, method = 'GET'): Promise<APIGatewayProxyStructuredResultV2> {
   const event = {
@@ -126,7 +131,7 @@ describe('previews', () => {
   });
 
   it('/r/<token>: the raw bounce, titled by its own subject, with the diagnosis', async () => {
-    const response = await request(`/r/${token('jp0001', 'raw')}`);
+    const response = await request(`/r/${token('jp0001', 'rawBounce')}`);
     expect(response.statusCode).toBe(200);
     const page = bodyOf(response).toString('utf8');
     expect(page).toContain('<title>Undelivered Mail Returned to Sender</title>');
@@ -160,7 +165,7 @@ describe('downloads', () => {
   });
 
   it('/r/<token>/download: the raw bounce, named after its subject', async () => {
-    const response = await request(`/r/${token('jp0001', 'raw')}/download`);
+    const response = await request(`/r/${token('jp0001', 'rawBounce')}/download`);
     expect(response.headers?.['Content-Disposition']).toBe(
       `attachment; filename="Undelivered Mail Returned to Sender.eml"; filename*=UTF-8''Undelivered%20Mail%20Returned%20to%20Sender.eml`,
     );

@@ -3,9 +3,9 @@
 // would keep), written by the bounce handler and read back by the local viewer.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_MAIL_BYTES } from '../../core/bounce/ses-event.ts';
 import { SAFE_MESSAGE_ID } from '../../core/links/link-token.ts';
 import { type StoredMailKind, storedMailName } from '../../core/links/stored-mail.ts';
+import { MAX_MAIL_BYTES } from '../../core/ses/event.ts';
 import { IncomingMailNotFoundError, MailTooLargeError } from './errors.ts';
 import type { IncomingMail, OriginalStore, StoredMail, StoredMailRead, StoredMailReader } from './ports.ts';
 

@@ -8,8 +8,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { MAX_MAIL_BYTES } from '../../core/bounce/ses-event.ts';
 import { type StoredMailKind, storedMailName } from '../../core/links/stored-mail.ts';
+import { MAX_MAIL_BYTES } from '../../core/ses/event.ts';
 import { IncomingMailNotFoundError, MailTooLargeError } from './errors.ts';
 import type { IncomingMail, OriginalStore, StoredMail } from './ports.ts';
 

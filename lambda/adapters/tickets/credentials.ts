@@ -1,6 +1,6 @@
-// The ticket API's Authorization header, from the secret's text: a bare token or `{"token": "…"}` is a
-// Bearer token (an OAuth access token); `{"email": "…", "token": "…"}` is Zendesk's API token, sent as
-// Basic `<email>/token:<token>`. Read through the secret reader's cache; a refused one is read again.
+// A ticket API's Authorization header, from the token secret's text, by the system's own rule
+// (HttpTicketSystem.authorization; tokenAuthorization is the one generic and zendesk share). Read through
+// the secret reader's cache; a refused one is read again.
 import type { SecretReader } from '../secret-reader.ts';
 
 export interface TicketCredentials {
@@ -10,7 +10,11 @@ export interface TicketCredentials {
   refused?(): Promise<string>;
 }
 
-export function ticketAuthorization(secret: string): string {
+/**
+ * A bare token or `{"token": "…"}` is a Bearer token (an OAuth access token); `{"email": "…", "token":
+ * "…"}` is Zendesk's API token, sent as Basic `<email>/token:<token>`.
+ */
+export function tokenAuthorization(secret: string): string {
   if (!secret.trimStart().startsWith('{')) return `Bearer ${secret.trim()}`;
   const parsed = JSON.parse(secret) as Record<string, unknown>;
   const { email, token } = parsed;
@@ -24,12 +28,16 @@ export function ticketAuthorization(secret: string): string {
   return `Basic ${Buffer.from(`${email}/token:${token}`, 'utf8').toString('base64')}`;
 }
 
-export function secretTicketCredentials(secrets: SecretReader, secretId: string): TicketCredentials {
+export function secretTicketCredentials(
+  secrets: SecretReader,
+  secretId: string,
+  authorization: (secret: string) => string,
+): TicketCredentials {
   return {
-    authorization: async () => ticketAuthorization(await secrets.text(secretId)),
+    authorization: async () => authorization(await secrets.text(secretId)),
     refused: async () => {
       secrets.forget(secretId);
-      return ticketAuthorization(await secrets.text(secretId));
+      return authorization(await secrets.text(secretId));
     },
   };
 }

@@ -2,8 +2,8 @@
 // becomes an .eml file in a folder, named after the bounce, for a person to open in a mail program.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TICKET_MAIL_HEADER, type TicketMail } from '../../core/bounce/ticket-mail.ts';
-import type { MailTransport } from './systems/mail.ts';
+import { TICKET_MAIL_HEADER, type TicketMail } from '../../core/ticketing/ticket-mail.ts';
+import type { MailTransport } from './mail-transport.ts';
 
 export interface WrittenMail {
   /** The bounce's SES message id (the file's name). */

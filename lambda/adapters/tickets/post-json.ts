@@ -6,7 +6,7 @@ import {
   type RetryPolicy,
   retryAfterMs,
   retryDelayMs,
-} from '../../core/bounce/retry-policy.ts';
+} from '../../core/ticketing/retry-policy.ts';
 import {
   TicketApiAuthError,
   type TicketApiError,

@@ -1,26 +1,19 @@
-// The ticket API clients: `generic` (bounce-doctor's JSON, see docs/ticket.md) and `zendesk` (its Tickets API).
-// Both POST with the token (credentials.ts), `Idempotency-Key: <SES message id>`, timeouts and retries; a
-// refused token is read again once, so a rotated one is picked up by the very bounce that met the 401.
-// (`mail` sends no request to an API: systems/mail.ts.)
-import type { HttpTicketApiKind } from '../../core/bounce/config.ts';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/bounce/retry-policy.ts';
-import type { TicketDraft } from '../../core/bounce/ticket-draft.ts';
-import type { TicketNotice } from '../../core/bounce/ticket-notice.ts';
-import {
-  genericNoticePayload,
-  genericTicketPayload,
-  zendeskNoticePayload,
-  zendeskTicketPayload,
-} from '../../core/bounce/ticket-payloads.ts';
+// The ticket client of each delivery: an HTTP system's (systems/generic.ts, systems/zendesk.ts) POSTs its
+// payload with the token (credentials.ts), `Idempotency-Key: <SES message id>`, time-outs and retries,
+// and reads a refused token again once, so a rotated one is picked up by the very bounce that met the
+// 401; a mail system's (systems/mail.ts) composes its mail and hands it to a transport (mail-transport.ts).
+import type { TicketMailSettings } from '../../contracts/bounce.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/ticketing/retry-policy.ts';
+import type { TicketDraft } from '../../core/ticketing/ticket.ts';
+import type { TicketMail } from '../../core/ticketing/ticket-mail.ts';
+import type { TicketNotice } from '../../core/ticketing/ticket-notice.ts';
 import type { TicketCredentials } from './credentials.ts';
 import { TicketApiAuthError } from './errors.ts';
+import { composeTicketMail, type MailTransport } from './mail-transport.ts';
 import { type JsonAnswer, type PostJsonRequest, postJson, type RetryNotice } from './post-json.ts';
+import type { HttpTicketSystem, MailTicketSystem, PostedTicket } from './ticket-system.ts';
 
-export interface PostedTicket {
-  /** The ticket system's id for the new ticket; "" when the answer names none. */
-  id: string;
-  url?: string;
-}
+export type { PostedTicket } from './ticket-system.ts';
 
 export interface TicketClient {
   post(draft: TicketDraft): Promise<PostedTicket>;
@@ -28,8 +21,8 @@ export interface TicketClient {
   postNotice(notice: TicketNotice): Promise<PostedTicket>;
 }
 
-export interface TicketClientOptions {
-  kind: HttpTicketApiKind;
+export interface HttpTicketClientOptions {
+  system: HttpTicketSystem;
   url: string;
   /** The Authorization header, e.g. from the token in Secrets Manager (cached for minutes). */
   credentials: TicketCredentials;
@@ -39,9 +32,9 @@ export interface TicketClientOptions {
   onRetry?: (retry: RetryNotice & { sesMessageId: string }) => void;
 }
 
-export function createTicketClient(options: TicketClientOptions): TicketClient {
+export function createHttpTicketClient(options: HttpTicketClientOptions): TicketClient {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-  const format = FORMATS[options.kind];
+  const { system } = options;
   const send = async (idempotencyKey: string, body: unknown): Promise<PostedTicket> => {
     const request: PostJsonRequest = {
       url: options.url,
@@ -53,11 +46,30 @@ export function createTicketClient(options: TicketClientOptions): TicketClient {
       policy,
       onRetry: (retry) => options.onRetry?.({ ...retry, sesMessageId: idempotencyKey }),
     };
-    return format.posted(await postWithFreshCredentials(request, options.credentials));
+    return system.posted(await postWithFreshCredentials(request, options.credentials));
   };
   return {
-    post: (draft) => send(draft.sesMessageId, format.payload(draft)),
-    postNotice: (notice) => send(notice.externalId, format.noticePayload(notice)),
+    post: (draft) => send(draft.sesMessageId, system.payload(draft)),
+    postNotice: (notice) => send(notice.externalId, system.noticePayload(notice)),
+  };
+}
+
+export interface MailTicketClientOptions {
+  system: MailTicketSystem;
+  settings: TicketMailSettings;
+  transport: MailTransport;
+  /** The Date header's clock (SES replaces the header with its own time). */
+  now?: () => Date;
+}
+
+export function createMailTicketClient(options: MailTicketClientOptions): TicketClient {
+  const { system, settings } = options;
+  const now = options.now ?? (() => new Date());
+  const send = async (mail: TicketMail): Promise<PostedTicket> =>
+    system.posted(await options.transport.send(await composeTicketMail(mail, now()), mail));
+  return {
+    post: (draft) => send(system.payload(draft, settings)),
+    postNotice: (notice) => send(system.noticePayload(notice, settings)),
   };
 }
 
@@ -74,44 +86,4 @@ async function postWithFreshCredentials(
     if (authorization === request.authorization) throw error;
     return postJson({ ...request, authorization });
   }
-}
-
-interface Format {
-  payload(draft: TicketDraft): unknown;
-  noticePayload(notice: TicketNotice): unknown;
-  posted(answer: JsonAnswer): PostedTicket;
-}
-
-const FORMATS: Readonly<Record<HttpTicketApiKind, Format>> = {
-  generic: {
-    payload: genericTicketPayload,
-    noticePayload: genericNoticePayload,
-    posted: (answer) => {
-      const body = record(answer.json);
-      const id = idText(body.id) ?? idText(body.ticketId) ?? idText(record(body.ticket).id);
-      const url = text(body.url) ?? answer.headers.get('location') ?? undefined;
-      return { id: id ?? '', ...(url ? { url } : {}) };
-    },
-  },
-  zendesk: {
-    payload: zendeskTicketPayload,
-    noticePayload: zendeskNoticePayload,
-    posted: (answer) => {
-      const ticket = record(record(answer.json).ticket);
-      const url = text(ticket.url);
-      return { id: idText(ticket.id) ?? '', ...(url ? { url } : {}) };
-    },
-  },
-};
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
-
-function idText(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
 }

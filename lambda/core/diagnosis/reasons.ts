@@ -6,6 +6,9 @@ export interface LocalText {
   en: string;
 }
 
+/** The languages the catalogue speaks: what the CLI's --lang and the probe's reports choose from. */
+export type Lang = keyof LocalText;
+
 export interface Advice {
   summary: LocalText;
   remedy: LocalText;

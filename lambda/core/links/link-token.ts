@@ -7,12 +7,10 @@
 // Each part has one spelling: base64url with spare bits set, padding or a leading zero is malformed.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { LINK_KEY_ID, type LinkKeyInput, linkKeysOf } from './link-keys.ts';
-
-export const LINK_KINDS = ['original', 'raw'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
+import { STORED_MAIL_KINDS, type StoredMailKind } from './stored-mail.ts';
 
 /** The kind's letter in the token and its path segment in the viewer URL. */
-export const LINK_PATH: Readonly<Record<LinkKind, 'o' | 'r'>> = { original: 'o', raw: 'r' };
+export const LINK_PATH: Readonly<Record<StoredMailKind, 'o' | 'r'>> = { original: 'o', rawBounce: 'r' };
 
 /** Longer input is not a token; verifying stops before any work. */
 const MAX_TOKEN_LENGTH = 1024;
@@ -23,7 +21,7 @@ export const SAFE_MESSAGE_ID = /^[A-Za-z0-9][A-Za-z0-9._+=-]{0,254}$/;
 
 export interface LinkClaims {
   messageId: string;
-  kind: LinkKind;
+  kind: StoredMailKind;
   /** Unix seconds. */
   expiresAt: number;
 }
@@ -57,7 +55,7 @@ export function mintLinkToken(claims: LinkClaims, keys: LinkKeyInput): string {
  */
 export function verifyLinkToken(
   token: string,
-  options: { key: LinkKeyInput; now: Date; kind?: LinkKind },
+  options: { key: LinkKeyInput; now: Date; kind?: StoredMailKind },
 ): LinkVerification {
   const claims = readToken(token);
   if (!claims) return { ok: false, problem: 'malformed' };
@@ -74,7 +72,7 @@ export function verifyLinkToken(
 }
 
 /** `<base>/o/<token>` or `<base>/r/<token>`. */
-export function linkUrl(viewerBaseUrl: string, kind: LinkKind, token: string): string {
+export function linkUrl(viewerBaseUrl: string, kind: StoredMailKind, token: string): string {
   return `${viewerBaseUrl.replace(/\/+$/, '')}/${LINK_PATH[kind]}/${token}`;
 }
 
@@ -95,7 +93,7 @@ function readToken(token: string): (LinkClaims & { keyId: string; signature: Buf
     string,
     string,
   ];
-  const kind = LINK_KINDS.find((k) => LINK_PATH[k] === letter);
+  const kind = STORED_MAIL_KINDS.find((k) => LINK_PATH[k] === letter);
   if (version !== VERSION || !LINK_KEY_ID.test(keyId) || !kind || !/^[1-9]\d{0,12}$/.test(expires)) {
     return undefined;
   }

@@ -9,7 +9,7 @@ import {
 } from './failure-tables.ts';
 import { advertisedAuthMechanisms, parseReply, type SmtpReply } from './smtp-replies.ts';
 import {
-  type AnyVariant,
+  type Found,
   type Outcome,
   type OutcomeVariant,
   type ProbeFailure,
@@ -18,13 +18,8 @@ import {
   REPLY_PHASES,
   type ReplyPhase,
   type Severity,
+  type Verdict,
 } from './types.ts';
-
-export interface Verdict {
-  outcome: Outcome;
-  variant?: AnyVariant;
-  severity: Severity;
-}
 
 /** How bad each outcome is when nothing about the particular failure says otherwise. */
 const BASE_SEVERITY: Readonly<Record<Outcome, Severity>> = {
@@ -85,8 +80,6 @@ function classifyFailure(observation: ProbeObservation, failure: ProbeFailure, n
   const found = outcomeOfFailure(observation, failure, reply, nowMs);
   return { ...found, severity: severityOf(found, failure, reply) };
 }
-
-export type Found = Omit<Verdict, 'severity'>;
 
 function outcomeOfFailure(
   observation: ProbeObservation,

@@ -1,5 +1,6 @@
 // Turns one probe observation into the result the Lambda and the CLI both report. Pure: `now` is passed.
-import { CONFIG_WARNING_ADVICE, ENVELOPE_ACCEPTED_NOTE, PROBE_ADVICE } from '../diagnosis/probe-outcomes.ts';
+import { PROBE_DEFAULTS } from '../../contracts/probe.ts';
+import { CONFIG_WARNING_ADVICE, ENVELOPE_ACCEPTED_NOTE, PROBE_ADVICE } from '../diagnosis/probe/catalogue.ts';
 import type { Advice, LocalText } from '../diagnosis/reasons.ts';
 import { classifyObservation } from './classify.ts';
 import { firstLine, printable } from './printable.ts';
@@ -18,13 +19,11 @@ import type {
 
 const DAY_MS = 86_400_000;
 
-export const DEFAULT_THRESHOLDS: ProbeThresholds = { slowMs: 10_000, certificateWarnDays: 14 };
-
 export function interpretProbe(
   observation: ProbeObservation,
   options: { now: Date; thresholds?: ProbeThresholds },
 ): ProbeResult {
-  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const thresholds = options.thresholds ?? PROBE_DEFAULTS.thresholds;
   const { target, failure } = observation;
   const nowMs = options.now.getTime();
   const totalMs = sessionMs(observation.timings);

@@ -1,9 +1,7 @@
 // A probe result as lines of text for people, in Japanese or English: the CLI prints them, alerts send them.
-import type { LocalText } from '../diagnosis/reasons.ts';
+import type { Lang, LocalText } from '../diagnosis/reasons.ts';
 import { printable } from './printable.ts';
 import { PHASES, type ProbeResult } from './types.ts';
-
-export type Lang = keyof LocalText;
 
 const LABELS = {
   server: { ja: 'サーバー', en: 'server' },

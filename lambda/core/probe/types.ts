@@ -1,12 +1,17 @@
 // The SMTP probe's vocabulary: what the connection adapter observed, and the result the core makes of it.
+import type { AuthMethod, ProbeEnvelope, ProbeTarget, Security } from '../../contracts/probe.ts';
 import type { Advice } from '../diagnosis/reasons.ts';
 
-export const SECURITIES = ['tls', 'starttls', 'none'] as const;
-/** `tls`: TLS from the first byte (port 465); `starttls`: plain, then STARTTLS (587); `none`: never TLS. */
-export type Security = (typeof SECURITIES)[number];
-
-export const AUTH_METHODS = ['plain', 'login'] as const;
-export type AuthMethod = (typeof AUTH_METHODS)[number];
+// What to probe and how is the settings' vocabulary (contracts/probe.ts); the rest of the probe reads it here.
+export {
+  AUTH_METHODS,
+  type AuthMethod,
+  type ProbeEnvelope,
+  type ProbeTarget,
+  type ProbeThresholds,
+  SECURITIES,
+  type Security,
+} from '../../contracts/probe.ts';
 
 /**
  * The steps of one session, in order. `tls` is the implicit-TLS handshake, `starttls` its upgrade;
@@ -84,25 +89,18 @@ export const SEVERITIES = ['ok', 'warning', 'failure', 'transient'] as const;
 /** `transient`: a 4xx reply or a time-out, likely to pass; alerts only when it lasts. */
 export type Severity = (typeof SEVERITIES)[number];
 
+/** What the classifier decides of a session. */
+export interface Verdict {
+  outcome: Outcome;
+  variant?: AnyVariant;
+  severity: Severity;
+}
+
+/** An outcome and its kind, before the severity is weighed. */
+export type Found = Omit<Verdict, 'severity'>;
+
 export const CONFIG_WARNINGS = ['port-25', 'no-tls'] as const;
 export type ConfigWarning = (typeof CONFIG_WARNINGS)[number];
-
-/** The sender check: after AUTH, `MAIL FROM:<from>` and `RCPT TO:<to>`, then RSET — never DATA. */
-export interface ProbeEnvelope {
-  from: string;
-  to: string;
-}
-
-/** What to probe and how. The password travels separately and never into a result. */
-export interface ProbeTarget {
-  host: string;
-  port: number;
-  security: Security;
-  user: string;
-  authMethod: AuthMethod;
-  /** Absent: the probe stops after AUTH. */
-  envelope?: ProbeEnvelope;
-}
 
 /** The certificate the server showed, as the TLS layer read it (dates as ISO strings). */
 export interface CertificateFacts {
@@ -155,13 +153,6 @@ export interface ProbeObservation {
   /** The server accepted both MAIL FROM and RCPT TO of the sender check. */
   envelopeAccepted: boolean;
   failure?: ProbeFailure;
-}
-
-export interface ProbeThresholds {
-  /** Session latency (DNS to AUTH, or to RCPT TO with the sender check) above which a working server is `slow`. */
-  slowMs: number;
-  /** Days before certificate expiry from which a working server is reported `certificate-expiring`. */
-  certificateWarnDays: number;
 }
 
 export interface ProbeCertificate extends CertificateFacts {

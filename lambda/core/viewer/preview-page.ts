@@ -21,7 +21,7 @@ export interface PreviewPageInput {
 
 const HEADINGS: Readonly<Record<StoredMailKind, { ja: string; en: string }>> = {
   original: { ja: '不達になった元のメッセージ', en: 'The message that bounced' },
-  bounce: { ja: '受信した不達通知（バウンス）', en: 'The bounce as received' },
+  rawBounce: { ja: '受信した不達通知（バウンス）', en: 'The bounce as received' },
 };
 
 export function previewPage(input: PreviewPageInput): RenderedPage {

@@ -1,7 +1,7 @@
 // The viewer's pure rendering: stored mail bytes in, a page or a file name out. The handler verifies
 // the link and reads the objects; everything shown is decided here.
 import { simpleParser } from 'mailparser';
-import { emlContentDisposition } from '../bounce/content-disposition.ts';
+import { emlContentDisposition } from '../links/content-disposition.ts';
 import type { StoredMailKind } from '../links/stored-mail.ts';
 import { summarizeBounce } from './bounce-summary.ts';
 import type { RenderedPage } from './error-pages.ts';
@@ -23,7 +23,7 @@ export interface PreviewInput {
   /** The mail the link opens: the original, or the raw bounce. */
   mail: Uint8Array;
   /** The raw bounce, for the diagnosis (the same bytes as `mail` for a raw-bounce link). */
-  bounce: Uint8Array | undefined;
+  rawBounce: Uint8Array | undefined;
   downloadPath: string;
   expiresAt: number;
 }
@@ -36,7 +36,7 @@ export async function renderPreview(
 ): Promise<RenderedPage> {
   const [mail, bounce] = await Promise.all([
     readMailPreview(input.mail, limits, clock),
-    input.bounce ? summarizeBounce(input.bounce) : undefined,
+    input.rawBounce ? summarizeBounce(input.rawBounce) : undefined,
   ]);
   const page = previewPage({ ...input, mail, bounce });
   if (Buffer.byteLength(page.body, 'utf8') <= MAX_PAGE_BYTES || limits === SMALL_LIMITS) return page;

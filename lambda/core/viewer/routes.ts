@@ -2,10 +2,11 @@
 //   /o/<token>            preview of the original      /o/<token>/download  the original as .eml
 //   /r/<token>            preview of the raw bounce    /r/<token>/download  the raw bounce as .eml
 // Anything else is not found; a method other than GET or HEAD is not allowed.
-import { LINK_KINDS, LINK_PATH, type LinkKind } from '../links/link-token.ts';
+import { LINK_PATH } from '../links/link-token.ts';
+import { STORED_MAIL_KINDS, type StoredMailKind } from '../links/stored-mail.ts';
 
 export type ViewerRoute =
-  | { action: 'preview' | 'download'; link: LinkKind; token: string; downloadPath: string }
+  | { action: 'preview' | 'download'; link: StoredMailKind; token: string; downloadPath: string }
   | { action: 'not-found' }
   | { action: 'method-not-allowed' };
 
@@ -14,7 +15,7 @@ const ROUTE = /^\/([or])\/([A-Za-z0-9._-]{1,1024})(\/download)?\/?$/;
 export function routeOf(method: string, rawPath: string): ViewerRoute {
   if (method !== 'GET' && method !== 'HEAD') return { action: 'method-not-allowed' };
   const match = ROUTE.exec(rawPath);
-  const link = LINK_KINDS.find((kind) => LINK_PATH[kind] === match?.[1]);
+  const link = STORED_MAIL_KINDS.find((kind) => LINK_PATH[kind] === match?.[1]);
   if (!match || !link || !match[2]) return { action: 'not-found' };
   return {
     action: match[3] ? 'download' : 'preview',
