@@ -2,8 +2,9 @@
 // "5.1.0 - Unknown address error 550-'5.2.2 <a@b>... Mailbox Full' (delivery attempts: 0)",
 // "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>".
 // The codes of the server's own reply are the ones that tell what happened.
+
+import { betterStatus } from '../dsn/recipients.ts';
 import { findStatus, MATCH_LIMIT } from '../text.ts';
-import { betterStatus } from './dsn.ts';
 import type { ParsedRecipient } from './parser.ts';
 import { findSmtpReplyCode } from './reply-code.ts';
 

@@ -1,5 +1,7 @@
 // The "Diagnostic information for administrators" section of Exchange Server 2007+ and Microsoft
 // 365 non-delivery reports (in several languages), and what Microsoft's own codes in it mean.
+
+import { recipientsFromDsn } from '../dsn/recipients.ts';
 import type { MailView } from '../mail/read-mail.ts';
 import {
   addressesIn,
@@ -10,7 +12,6 @@ import {
   MATCH_LIMIT,
   squeeze,
 } from '../text.ts';
-import { recipientsFromDsn } from './dsn.ts';
 import { isSmtpReplyCode, microsoftExplanationReason, microsoftReason } from './microsoft-codes.ts';
 import { splitQuotedOriginal } from './original.ts';
 import type { ParsedBounce, ParsedRecipient } from './parser.ts';

@@ -1,8 +1,9 @@
 // Amazon SES (sending): DSNs from MAILER-DAEMON@...amazonses.com, and SES event notifications (JSON
 // mailed through SNS) for bounces, complaints and deliveries.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { preferInnerReply } from '../amazon-words.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import type { BounceParser, ParsedBounce } from '../parser.ts';
 import { looksLikeSesNotification, readSesNotification } from '../ses-notification.ts';
 

@@ -1,8 +1,9 @@
 // Amazon WorkMail: "Delivery Status Notification (Failure)" sent through SES, whose text part carries
 // the DSN fields after "Technical report:" instead of a message/delivery-status part.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { preferInnerReply } from '../amazon-words.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import type { BounceParser, ParsedBounce } from '../parser.ts';
 
 const WORKMAIL = /^Amazon WorkMail\b/i;

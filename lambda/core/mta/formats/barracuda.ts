@@ -1,7 +1,8 @@
 // Barracuda Spam & Virus Firewall: "**Message you sent blocked by our bulk email filter**" with a
 // short notice ("Your message to: <address> was blocked by our Spam Firewall") and a DSN.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import { headerMatches, recipientOf } from '../notice.ts';
 import type { BounceParser, ParsedBounce } from '../parser.ts';
 

@@ -4,9 +4,10 @@
 //       mx.example.com [192.0.2.1]:
 //   >>> RCPT TO:<address>
 //   <<< 550 5.1.1 <address>... User Unknown
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { receivedReply, sentCommand, squeeze } from '../../text.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import { headerMatches, noticeLines, reasonOfWording, recipientOf, type WordingTable } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

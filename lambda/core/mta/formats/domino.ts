@@ -6,9 +6,10 @@
 //   because:
 //     <reason>
 // and, in newer releases, a delivery-status part (Diagnostic-Code: X-Notes; ...).
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { squeeze } from '../../text.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import { isBareAddress, noticeLines, reasonOfWording, recipientOf, type WordingTable } from '../notice.ts';
 import type { BounceParser, ParsedBounce } from '../parser.ts';
 

@@ -1,8 +1,9 @@
 // Exim: "Mail delivery failed: returning message to sender" — each failed address on a line of its own,
 // followed by the indented reason; newer versions add a DSN part, delay warnings quote no message.
+
+import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { addressesIn, findStatus, MATCH_LIMIT } from '../../text.ts';
-import { betterStatus, recipientsFromDsn } from '../dsn.ts';
 import { eximVerdict, readEximWords } from '../exim-words.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';

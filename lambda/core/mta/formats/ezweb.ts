@@ -6,9 +6,10 @@
 //   Recipient: <address>
 //   >>> RCPT TO:<address>
 //   <<< 550 <address>: User unknown
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { findCommand, findReplyCode, findStatus, squeeze } from '../../text.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import { headerMatches, noticeLines, reasonOfWording, recipientOf, type WordingTable } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -1,8 +1,9 @@
 // McAfee Email Gateway / Email and Web Security Appliance: "Delivery Status", a
 // "--- The following addresses had delivery problems ---" notice and a DSN.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { findStatus, MATCH_LIMIT } from '../../text.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 import { findSmtpReplyCode } from '../reply-code.ts';
 

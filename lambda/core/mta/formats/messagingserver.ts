@@ -1,9 +1,10 @@
 // Oracle Communications / Sun Java System Messaging Server (and PMDF), and its ancestor Netscape
 // Messaging Server: "Delivery Notification: Delivery has failed", a notice with "Recipient address:"
 // (Netscape: "Recipient:"), "Reason:", "Diagnostic code:" lines, and a DSN.
+
+import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { addressesIn, findStatus, MATCH_LIMIT, squeeze } from '../../text.ts';
-import { betterStatus, recipientsFromDsn } from '../dsn.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 import { findSmtpReplyCode } from '../reply-code.ts';
 

@@ -7,9 +7,10 @@
 //   Additional information follows :
 //   -- 5.4.1 Recipient address rejected: Access denied.
 // and sometimes a DSN, whose fields complete the notice.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { squeeze } from '../../text.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import { isBareAddress, noticeLines, recipientOf } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -1,9 +1,10 @@
 // OpenSMTPD: "Delivery status notification: error/failed/delayed", a "Hi! This is the MAILER-DAEMON"
 // notice with one "address: reason" line per recipient; newer versions add a DSN part.
+
+import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { findStatus, MATCH_LIMIT } from '../../text.ts';
 import type { Reason } from '../../types.ts';
-import { betterStatus, recipientsFromDsn } from '../dsn.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 import { findSmtpReplyCode } from '../reply-code.ts';

@@ -1,8 +1,9 @@
 // Outlook.com / Hotmail: "Delivery Status Notification (Failure|Delay)", a DSN whose recipients may
 // carry no Diagnostic-Code; the notice's sentence then says what happened.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { MATCH_LIMIT, squeeze } from '../../text.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 
 const SUBJECT = /^Delivery Status Notification\b/i;

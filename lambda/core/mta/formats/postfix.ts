@@ -1,4 +1,6 @@
 // Postfix: "Undelivered Mail Returned to Sender", a DSN plus a notice that names the SMTP command.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import {
   findCommand,
@@ -8,7 +10,6 @@ import {
   normalizeCommand,
   squeeze,
 } from '../../text.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import { attachedOriginalHeaders, splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

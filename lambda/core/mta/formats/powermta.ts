@@ -1,8 +1,9 @@
 // PowerMTA: "Delivery report" with a DSN whose X-PowerMTA-BounceCategory field is PowerMTA's own
 // classification of the remote server's answer.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import type { Reason } from '../../types.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import type { BounceParser, ParsedBounce } from '../parser.ts';
 
 const NOTICE = /^Hello, this is the mail server on /m;

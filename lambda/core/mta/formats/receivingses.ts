@@ -1,8 +1,9 @@
 // Amazon SES (receiving): the bounces a receipt rule sends back for an inbound message, from
 // inbound-smtp.<region>.amazonaws.com, "This message could not be delivered."
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { preferInnerReply } from '../amazon-words.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import type { BounceParser, ParsedBounce } from '../parser.ts';
 
 const INBOUND_MTA = /^Reporting-MTA:\s*dns;\s*inbound-smtp\.[\w.-]*amazonaws\.com/im;

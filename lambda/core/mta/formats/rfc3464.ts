@@ -1,7 +1,8 @@
 // Generic RFC 3464 delivery status notifications: the last resort for any MTA that sends a DSN.
+
+import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { addressesIn, findCommand, MATCH_LIMIT, squeeze } from '../../text.ts';
-import { betterStatus, recipientsFromDsn } from '../dsn.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 import { findSmtpReplyCode } from '../reply-code.ts';

@@ -3,8 +3,9 @@
 // "automatic-action/...; deleted" (or carries the "error" modifier), the reason in the text part and
 // the recipient in Final-Recipient. A read receipt ("displayed") or a deletion by a person
 // ("manual-action") is no refusal.
+
+import { recipientAddress } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import { recipientAddress } from '../dsn.ts';
 import { recipientOf } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

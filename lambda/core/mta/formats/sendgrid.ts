@@ -1,8 +1,9 @@
 // SendGrid: "This is an automatically generated message from SendGrid.", one
 // "local:id:<address> : ip : host:[ip] : reply in COMMAND" line per recipient, and a DSN.
+
+import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { findStatus, MATCH_LIMIT } from '../../text.ts';
-import { betterStatus, recipientsFromDsn } from '../dsn.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 import { findSmtpReplyCode } from '../reply-code.ts';

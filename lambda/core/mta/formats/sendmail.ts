@@ -4,10 +4,11 @@
 // each address followed by "(reason: ...)" and "(expanded from: ...)"). Either way the transcript keeps
 // the remote server's last failure reply, which the DSN may miss: its Diagnostic-Code can hold only the
 // reply to the closing QUIT ("221 2.0.0 closing connection") or nothing at all.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { leadingAddress } from '../../recipients/address.ts';
 import { findReplyCode, findStatus, joinReplyLines, receivedReply, sentCommand } from '../../text.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import { noticeLines } from '../notice.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';

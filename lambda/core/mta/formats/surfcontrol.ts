@@ -6,8 +6,9 @@
 //   Failed to send to identified host,
 //   <address>: [192.0.2.5], 550 <address>... No such user
 // usually with a delivery-status part as well.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import { isBareAddress, noticeLines, recipientOf } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -1,9 +1,10 @@
 // X5, Sisimai's name for an unidentified Japanese gateway that wraps a whole DSN in another mail:
 // From "Mail Delivery Subsystem" (ISO-2022-JP encoded word), To "NotificationRecipients", and a
 // message/rfc822 part holding the real report: its message/delivery-status part names the recipients.
+
+import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { MATCH_LIMIT } from '../../text.ts';
-import { recipientsFromDsn } from '../dsn.ts';
 import type { BounceParser, ParsedBounce } from '../parser.ts';
 
 const DAEMON = /Mail Delivery Subsystem/;

@@ -1,10 +1,11 @@
 // Recipients from RFC 3464 delivery-status parts: the common ground of most format parsers.
-import { parseDeliveryStatus } from '../mail/delivery-status.ts';
+
 import type { MailView } from '../mail/read-mail.ts';
+import type { ParsedRecipient } from '../mta/parser.ts';
+import { findSmtpReplyCode } from '../mta/reply-code.ts';
 import { findCommand, findStatus } from '../text.ts';
-import { repairDeliveryStatus } from './dsn-repair.ts';
-import type { ParsedRecipient } from './parser.ts';
-import { findSmtpReplyCode } from './reply-code.ts';
+import { parseDeliveryStatus } from './fields.ts';
+import { repairDeliveryStatus } from './repair.ts';
 
 /** One recipient per delivery-status recipient block, in order. */
 export function recipientsFromDsn(mail: MailView): ParsedRecipient[] {
