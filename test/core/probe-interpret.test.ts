@@ -1,8 +1,8 @@
 // The probe's pure interpretation: observation in, outcome/variant/severity and advice out; no network.
 import { describe, expect, it } from 'vitest';
 import { interpretProbe } from '../../lambda/core/probe/interpret.ts';
-import { advertisedAuthMechanisms, parseReply } from '../../lambda/core/probe/smtp-replies.ts';
 import type { ProbeFailure, ProbeObservation, ProbeTarget } from '../../lambda/core/probe/types.ts';
+import { advertisedAuthMechanisms, parseReply } from '../../lambda/core/smtp/replies.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const TARGET: ProbeTarget = {

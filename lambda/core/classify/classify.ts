@@ -1,7 +1,7 @@
 // Decides one recipient's reason by walking THE decision order (order.ts) once.
 import type { ParsedRecipient } from '../mta/parser.ts';
-import { findSmtpReplyCode } from '../mta/reply-code.ts';
-import { settleCodes } from '../settle-codes.ts';
+import { findSmtpReplyCode } from '../smtp/codes.ts';
+import { settleCodes } from '../smtp/settle-codes.ts';
 import { firstAddress, MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
 import { AGENT_IDS, AGENT_NAMES } from './agents.ts';

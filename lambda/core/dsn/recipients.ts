@@ -2,7 +2,7 @@
 
 import type { MailView } from '../mail/read-mail.ts';
 import type { ParsedRecipient } from '../mta/parser.ts';
-import { findSmtpReplyCode } from '../mta/reply-code.ts';
+import { findSmtpReplyCode } from '../smtp/codes.ts';
 import { findCommand, findStatus } from '../text.ts';
 import { parseDeliveryStatus } from './fields.ts';
 import { repairDeliveryStatus } from './repair.ts';

@@ -4,9 +4,9 @@
 // The codes of the server's own reply are the ones that tell what happened.
 
 import { betterStatus } from '../dsn/recipients.ts';
+import { findSmtpReplyCode } from '../smtp/codes.ts';
 import { findStatus, MATCH_LIMIT } from '../text.ts';
 import type { ParsedRecipient } from './parser.ts';
-import { findSmtpReplyCode } from './reply-code.ts';
 
 const QUOTED_REPLY = /\b([245]\d\d)[ -]'([^']{1,1000})'/;
 const ANGLED_REPLY = /<([245]\d\d[ -][^<>]{1,1000})>/;

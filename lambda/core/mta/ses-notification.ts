@@ -1,9 +1,10 @@
 // Amazon SES event notifications (Bounce, Complaint, Delivery) as JSON, delivered by mail through SNS:
 // https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html
+
+import { findSmtpReplyCode } from '../smtp/codes.ts';
 import { findStatus, MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
 import type { ParsedBounce, ParsedRecipient } from './parser.ts';
-import { findSmtpReplyCode } from './reply-code.ts';
 
 /** The largest notification read: SES caps the headers it includes, so real ones are far smaller. */
 const JSON_LIMIT = MATCH_LIMIT * 16;

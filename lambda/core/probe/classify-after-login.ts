@@ -1,7 +1,8 @@
 // The outcome of a session that broke off after the login: the sender check's MAIL FROM and RCPT TO,
 // RSET, QUIT; and the protocol errors any phase may end in.
+
+import type { SmtpReply } from '../smtp/replies.ts';
 import { RELAY_DENIED, SENDER_REPLY_RULES } from './failure-tables.ts';
-import type { SmtpReply } from './smtp-replies.ts';
 import type { Found, OutcomeVariant, ProbeFailure } from './types.ts';
 
 export function afterLoginOutcome(failure: ProbeFailure, reply: SmtpReply | undefined): Found {

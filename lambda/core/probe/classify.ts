@@ -1,4 +1,6 @@
 // Decides a probe's outcome, kind and severity from what the adapter observed. Pure: the clock is passed.
+
+import { advertisedAuthMechanisms, parseReply, type SmtpReply } from '../smtp/replies.ts';
 import { afterLoginOutcome, protocolError } from './classify-after-login.ts';
 import {
   AUTH_REPLY_RULES,
@@ -7,7 +9,6 @@ import {
   CONNECT_UNREACHABLE,
   DNS_NOT_FOUND,
 } from './failure-tables.ts';
-import { advertisedAuthMechanisms, parseReply, type SmtpReply } from './smtp-replies.ts';
 import {
   type Found,
   type Outcome,

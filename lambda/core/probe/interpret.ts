@@ -2,9 +2,9 @@
 import { PROBE_DEFAULTS } from '../../contracts/probe.ts';
 import { CONFIG_WARNING_ADVICE, ENVELOPE_ACCEPTED_NOTE, PROBE_ADVICE } from '../diagnosis/probe/catalogue.ts';
 import type { Advice, LocalText } from '../diagnosis/reasons.ts';
+import { advertisedAuthMechanisms, parseReply } from '../smtp/replies.ts';
 import { classifyObservation } from './classify.ts';
 import { firstLine, printable } from './printable.ts';
-import { advertisedAuthMechanisms, parseReply } from './smtp-replies.ts';
 import type {
   ConfigWarning,
   Phase,

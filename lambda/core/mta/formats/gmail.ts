@@ -2,10 +2,10 @@
 // the recipients indented under "Delivery to the following recipient ...", then Gmail's technical
 // details, which quote the other server's reply and tag it with Gmail's "(state N)".
 import type { MailView } from '../../mail/read-mail.ts';
+import { withoutRepeatedReplyCode } from '../../smtp/provider-replies.ts';
 import { findCommand, findReplyCode, findStatus, firstAddress, MATCH_LIMIT, squeeze } from '../../text.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
-import { withoutRepeatedReplyCode } from '../provider-notice.ts';
 
 const SENDER = /<?mailer-daemon@(?:googlemail|gmail)\.com>?/i;
 const SUBJECT = /^Delivery Status Notification\b/i;

@@ -3,9 +3,9 @@
 
 import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
+import { findSmtpReplyCode } from '../../smtp/codes.ts';
 import { findStatus, MATCH_LIMIT } from '../../text.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
-import { findSmtpReplyCode } from '../reply-code.ts';
 
 const PROBLEM_LINE = /^<([^<>\s@]+@[^<>\s]+)>\s+\((.+)\)\s*$/;
 

@@ -3,11 +3,11 @@
 
 import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
+import { findSmtpReplyCode } from '../../smtp/codes.ts';
 import { findStatus, MATCH_LIMIT } from '../../text.ts';
 import type { Reason } from '../../types.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
-import { findSmtpReplyCode } from '../reply-code.ts';
 
 const NOTICE = /^[ \t]*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./m;
 const ORIGINAL = [/^[ \t]*Below is a copy of the original message:/m];

@@ -2,10 +2,10 @@
 
 import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
+import { findSmtpReplyCode } from '../../smtp/codes.ts';
 import { addressesIn, findCommand, MATCH_LIMIT, squeeze } from '../../text.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
-import { findSmtpReplyCode } from '../reply-code.ts';
 
 export const rfc3464: BounceParser = {
   id: 'rfc3464',

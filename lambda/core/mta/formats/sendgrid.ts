@@ -3,10 +3,10 @@
 
 import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
+import { findSmtpReplyCode } from '../../smtp/codes.ts';
 import { findStatus, MATCH_LIMIT } from '../../text.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
-import { findSmtpReplyCode } from '../reply-code.ts';
 
 const NOTICE = /^This is an automatically generated message from SendGrid\./m;
 const RECIPIENT_LINE =

@@ -8,11 +8,11 @@
 import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { leadingAddress } from '../../recipients/address.ts';
+import { findSmtpReplyCode } from '../../smtp/codes.ts';
 import { findReplyCode, findStatus, joinReplyLines, receivedReply, sentCommand } from '../../text.ts';
 import { noticeLines } from '../notice.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
-import { findSmtpReplyCode } from '../reply-code.ts';
 
 const SUBJECTS = /^(?:Returned mail: |Warning: could not send message|Postmaster notify: )/i;
 const TRANSCRIPT = /^[ \t]*-+ Transcript of session follows -+/m;

@@ -1,10 +1,10 @@
 // Yahoo! Mail (and Yahoo! JAPAN): "Failure Notice", each recipient as "<address>:" followed by the
 // remote host's reply, with Yahoo's tag of the SMTP command ("[RCPT_TO]") after it.
 import type { MailView } from '../../mail/read-mail.ts';
+import { leadingReplyCode } from '../../smtp/provider-replies.ts';
 import { findCommand, findReplyCode, findStatus, firstAddress, squeeze } from '../../text.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
-import { leadingReplyCode } from '../provider-notice.ts';
 
 const START = /^Sorry, we were unable to deliver your message to the following address/m;
 const MARKERS = [/^-+ ?Below this line is a copy of the message/im];

@@ -1,7 +1,7 @@
 // Settles a recipient's codes once, whatever parser read it: the server's words unfolded, the most
 // specific status, and a reply code that agrees with it.
-import type { ParsedRecipient } from './mta/parser.ts';
-import { findStatus, joinReplyLines, squeeze, statusesIn } from './text.ts';
+import type { ParsedRecipient } from '../mta/parser.ts';
+import { findStatus, joinReplyLines, squeeze, statusesIn } from '../text.ts';
 
 export interface SettledCodes {
   diagnosticCode: string;
