@@ -1,6 +1,6 @@
 // Decides one recipient's reason by walking THE decision order (order.ts) once.
 import type { ParsedRecipient } from '../mta/parser.ts';
-import { findSmtpReplyCode } from '../smtp/codes.ts';
+import { ENHANCED_STATUS, findSmtpReplyCode } from '../smtp/codes.ts';
 import { settleCodes } from '../smtp/settle-codes.ts';
 import { firstAddress, MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
@@ -110,7 +110,7 @@ function statusDerivedFromReplyCode(status: string, text: string): boolean {
 }
 
 const MANY_MEANINGS = /^55[023][ -]/;
-const STATUS_IN_WORDS = /\b[245]\.\d{1,3}\.\d{1,3}\b/;
+const STATUS_IN_WORDS = new RegExp(String.raw`\b${ENHANCED_STATUS}\b`);
 
 /** A server's reply on its own, as the reply table (test/fixtures/replies.tsv) gives it. */
 export interface Reply {

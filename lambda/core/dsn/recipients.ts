@@ -2,8 +2,8 @@
 
 import type { MailView } from '../mail/read-mail.ts';
 import type { ParsedRecipient } from '../mta/parser.ts';
-import { findSmtpReplyCode } from '../smtp/codes.ts';
-import { findCommand, findStatus } from '../text.ts';
+import { findSmtpReplyCode, findStatus } from '../smtp/codes.ts';
+import { findCommand } from '../smtp/commands.ts';
 import { parseDeliveryStatus } from './fields.ts';
 import { repairDeliveryStatus } from './repair.ts';
 

@@ -4,8 +4,8 @@
 // The codes of the server's own reply are the ones that tell what happened.
 
 import { betterStatus } from '../dsn/recipients.ts';
-import { findSmtpReplyCode } from '../smtp/codes.ts';
-import { findStatus, MATCH_LIMIT } from '../text.ts';
+import { findSmtpReplyCode, findStatus } from '../smtp/codes.ts';
+import { MATCH_LIMIT } from '../text.ts';
 import type { ParsedRecipient } from './parser.ts';
 
 const QUOTED_REPLY = /\b([245]\d\d)[ -]'([^']{1,1000})'/;

@@ -1,8 +1,8 @@
 // Amazon SES event notifications (Bounce, Complaint, Delivery) as JSON, delivered by mail through SNS:
 // https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html
 
-import { findSmtpReplyCode } from '../smtp/codes.ts';
-import { findStatus, MATCH_LIMIT } from '../text.ts';
+import { findSmtpReplyCode, findStatus } from '../smtp/codes.ts';
+import { MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
 import type { ParsedBounce, ParsedRecipient } from './parser.ts';
 

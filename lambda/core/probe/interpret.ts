@@ -46,7 +46,7 @@ export function interpretProbe(
     ...(target.envelope ? { envelope: target.envelope } : {}),
     checkedAt: options.now.toISOString(),
     ...verdict,
-    ...(reply ? { replyCode: reply.code } : {}),
+    ...(reply ? { replyCode: reply.replyCode } : {}),
     ...(reply?.enhancedCode ? { enhancedCode: reply.enhancedCode } : {}),
     // A reply that is not SMTP (another service's banner) is shown as its first line: it tells what runs there.
     ...(reply ? { replyText: printable(reply.text) } : {}),

@@ -1,7 +1,8 @@
 // Settles a recipient's codes once, whatever parser read it: the server's words unfolded, the most
 // specific status, and a reply code that agrees with it.
-import type { ParsedRecipient } from '../mta/parser.ts';
-import { findStatus, joinReplyLines, squeeze, statusesIn } from '../text.ts';
+import { squeeze } from '../text.ts';
+import { findStatus, statusesIn } from './codes.ts';
+import { joinReplyLines } from './replies.ts';
 
 export interface SettledCodes {
   diagnosticCode: string;
@@ -9,7 +10,12 @@ export interface SettledCodes {
   replyCode: string;
 }
 
-export function settleCodes(recipient: ParsedRecipient): SettledCodes {
+/** What a format parser read of a recipient's failure, each part possibly missing. */
+export interface ReadCodes extends Partial<SettledCodes> {
+  command?: string;
+}
+
+export function settleCodes(recipient: ReadCodes): SettledCodes {
   const diagnosticCode = joinReplyLines(squeeze(recipient.diagnosticCode ?? ''));
   let replyCode = recipient.replyCode ?? '';
   const status = statusOfReplyCode(

@@ -7,7 +7,8 @@
 
 import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import { receivedReply, sentCommand, squeeze } from '../../text.ts';
+import { receivedReply, sentCommand } from '../../smtp/commands.ts';
+import { squeeze } from '../../text.ts';
 import { headerMatches, noticeLines, reasonOfWording, recipientOf, type WordingTable } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -2,15 +2,9 @@
 // your mail to <address>." followed by dma's own error, or "host [ip] did not like our COMMAND:" and
 // the remote server's reply; then "Message headers follow." or "Original message follows.".
 import type { MailView } from '../../mail/read-mail.ts';
-import { normalizeCommand } from '../../text.ts';
-import {
-  headerMatches,
-  noticeLines,
-  reasonOfWording,
-  recipientOf,
-  unfoldReply,
-  type WordingTable,
-} from '../notice.ts';
+import { normalizeCommand } from '../../smtp/commands.ts';
+import { unfoldReply } from '../../smtp/replies.ts';
+import { headerMatches, noticeLines, reasonOfWording, recipientOf, type WordingTable } from '../notice.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

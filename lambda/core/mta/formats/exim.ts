@@ -3,8 +3,8 @@
 
 import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import { findSmtpReplyCode } from '../../smtp/codes.ts';
-import { addressesIn, findStatus, MATCH_LIMIT } from '../../text.ts';
+import { findSmtpReplyCode, findStatus } from '../../smtp/codes.ts';
+import { addressesIn, MATCH_LIMIT } from '../../text.ts';
 import { eximVerdict, readEximWords } from '../exim-words.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';

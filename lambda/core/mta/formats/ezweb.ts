@@ -9,7 +9,9 @@
 
 import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import { findCommand, findReplyCode, findStatus, squeeze } from '../../text.ts';
+import { findReplyCode, findStatus } from '../../smtp/codes.ts';
+import { findCommand } from '../../smtp/commands.ts';
+import { squeeze } from '../../text.ts';
 import { headerMatches, noticeLines, reasonOfWording, recipientOf, type WordingTable } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -2,8 +2,9 @@
 // the recipients indented under "Delivery to the following recipient ...", then Gmail's technical
 // details, which quote the other server's reply and tag it with Gmail's "(state N)".
 import type { MailView } from '../../mail/read-mail.ts';
-import { withoutRepeatedReplyCode } from '../../smtp/provider-replies.ts';
-import { findCommand, findReplyCode, findStatus, firstAddress, MATCH_LIMIT, squeeze } from '../../text.ts';
+import { findReplyCode, findStatus, withoutRepeatedReplyCode } from '../../smtp/codes.ts';
+import { findCommand } from '../../smtp/commands.ts';
+import { firstAddress, MATCH_LIMIT, squeeze } from '../../text.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

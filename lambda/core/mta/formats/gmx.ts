@@ -2,7 +2,8 @@
 // <addr>), then "SMTP error from remote server ..." with the host and the reply (sometimes all on one
 // line: "... for RCPT TO command, host: mx (192.0.2.1) reason: 550 ..."), or Exim's own explanation.
 import type { MailView } from '../../mail/read-mail.ts';
-import { findReplyCode, findStatus, firstAddress } from '../../text.ts';
+import { findReplyCode, findStatus } from '../../smtp/codes.ts';
+import { firstAddress } from '../../text.ts';
 import { eximVerdict, readEximWords } from '../exim-words.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';

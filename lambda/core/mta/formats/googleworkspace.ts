@@ -2,7 +2,9 @@
 // recipient in a DSN: Gmail's explanation, then "The response was:" and the error itself.
 
 import type { MailView } from '../../mail/read-mail.ts';
-import { addressesIn, findCommand, findReplyCode, findStatus, MATCH_LIMIT, squeeze } from '../../text.ts';
+import { findReplyCode, findStatus } from '../../smtp/codes.ts';
+import { findCommand } from '../../smtp/commands.ts';
+import { addressesIn, MATCH_LIMIT, squeeze } from '../../text.ts';
 import { attachedOriginalHeaders } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

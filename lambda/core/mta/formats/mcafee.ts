@@ -3,8 +3,8 @@
 
 import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import { findSmtpReplyCode } from '../../smtp/codes.ts';
-import { findStatus, MATCH_LIMIT } from '../../text.ts';
+import { findSmtpReplyCode, findStatus } from '../../smtp/codes.ts';
+import { MATCH_LIMIT } from '../../text.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 
 const PROBLEM_LINE = /^<([^<>\s@]+@[^<>\s]+)>\s+\((.+)\)\s*$/;

@@ -4,8 +4,8 @@
 
 import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import { findSmtpReplyCode } from '../../smtp/codes.ts';
-import { addressesIn, findStatus, MATCH_LIMIT, squeeze } from '../../text.ts';
+import { findSmtpReplyCode, findStatus } from '../../smtp/codes.ts';
+import { addressesIn, MATCH_LIMIT, squeeze } from '../../text.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 
 const NOTICE = /^This report relates to a message you sent with the following header fields:/m;

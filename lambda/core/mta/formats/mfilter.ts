@@ -4,7 +4,8 @@
 //   -------SMTP command          the command it answered
 //   -------original message      (or "-------original mail info": a summary of the original)
 import type { MailView } from '../../mail/read-mail.ts';
-import { normalizeCommand, squeeze } from '../../text.ts';
+import { normalizeCommand } from '../../smtp/commands.ts';
+import { squeeze } from '../../text.ts';
 import { isBareAddress, NOTICE_LIMIT, noticeLines, recipientOf } from '../notice.ts';
 import { looksLikeHeaders } from '../original.ts';
 import type { BounceParser, ParsedBounce } from '../parser.ts';

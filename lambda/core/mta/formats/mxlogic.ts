@@ -5,7 +5,8 @@
 // (or the address alone, then "SMTP error from remote mail server after RCPT TO:<...>: host h [ip]:
 // reply"), then "Included is a copy of the message header:" and the original's headers.
 import type { MailView } from '../../mail/read-mail.ts';
-import { normalizeCommand, squeeze } from '../../text.ts';
+import { normalizeCommand } from '../../smtp/commands.ts';
+import { squeeze } from '../../text.ts';
 import { headerMatches, isBareAddress, noticeLines, recipientOf } from '../notice.ts';
 import { looksLikeHeaders } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';

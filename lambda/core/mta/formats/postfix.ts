@@ -2,14 +2,9 @@
 
 import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import {
-  findCommand,
-  findReplyCode,
-  findStatus,
-  firstAddress,
-  normalizeCommand,
-  squeeze,
-} from '../../text.ts';
+import { findReplyCode, findStatus } from '../../smtp/codes.ts';
+import { findCommand, normalizeCommand } from '../../smtp/commands.ts';
+import { firstAddress, squeeze } from '../../text.ts';
 import { attachedOriginalHeaders, splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

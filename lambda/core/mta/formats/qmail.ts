@@ -2,16 +2,12 @@
 // one "<address>:" paragraph per recipient, holding qmail-remote's or qmail-local's words and, after
 // "Remote host said:", the remote server's reply. qmail appends its own code as "(#5.1.1)".
 import type { MailView } from '../../mail/read-mail.ts';
-import { findCommand, findReplyCode, findStatus, normalizeCommand, squeeze } from '../../text.ts';
+import { findReplyCode, findStatus } from '../../smtp/codes.ts';
+import { findCommand, normalizeCommand } from '../../smtp/commands.ts';
+import { unfoldReply } from '../../smtp/replies.ts';
+import { squeeze } from '../../text.ts';
 import type { Reason } from '../../types.ts';
-import {
-  headerMatches,
-  noticeLines,
-  reasonOfWording,
-  recipientOf,
-  unfoldReply,
-  type WordingTable,
-} from '../notice.ts';
+import { headerMatches, noticeLines, reasonOfWording, recipientOf, type WordingTable } from '../notice.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

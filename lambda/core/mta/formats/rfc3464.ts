@@ -3,7 +3,8 @@
 import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { findSmtpReplyCode } from '../../smtp/codes.ts';
-import { addressesIn, findCommand, MATCH_LIMIT, squeeze } from '../../text.ts';
+import { findCommand } from '../../smtp/commands.ts';
+import { addressesIn, MATCH_LIMIT, squeeze } from '../../text.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -3,8 +3,8 @@
 
 import { betterStatus, recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
-import { findSmtpReplyCode } from '../../smtp/codes.ts';
-import { findStatus, MATCH_LIMIT } from '../../text.ts';
+import { findSmtpReplyCode, findStatus } from '../../smtp/codes.ts';
+import { MATCH_LIMIT } from '../../text.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -8,8 +8,9 @@
 import { recipientsFromDsn } from '../../dsn/recipients.ts';
 import type { MailView } from '../../mail/read-mail.ts';
 import { leadingAddress } from '../../recipients/address.ts';
-import { findSmtpReplyCode } from '../../smtp/codes.ts';
-import { findReplyCode, findStatus, joinReplyLines, receivedReply, sentCommand } from '../../text.ts';
+import { findReplyCode, findSmtpReplyCode, findStatus } from '../../smtp/codes.ts';
+import { receivedReply, sentCommand } from '../../smtp/commands.ts';
+import { joinReplyLines } from '../../smtp/replies.ts';
 import { noticeLines } from '../notice.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';

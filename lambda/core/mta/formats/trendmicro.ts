@@ -4,7 +4,8 @@
 // or a transcript "Sent <<< RCPT TO:<address>" / "Received >>> 550 5.1.1 ... user unknown" (labelled
 // in the notice's language: a Japanese notice writes its own words before the arrows).
 import type { MailView } from '../../mail/read-mail.ts';
-import { findCommand, squeeze } from '../../text.ts';
+import { findCommand } from '../../smtp/commands.ts';
+import { squeeze } from '../../text.ts';
 import { angledAddress, noticeLines, recipientOf } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -3,7 +3,9 @@
 // exchange, and "NNN <address>... text" lines name each failed recipient, after the reply that
 // concerned it; "NNN host (smtp)... text" lines concern a host, not a recipient.
 import type { MailView } from '../../mail/read-mail.ts';
-import { findCommand, findReplyCode, findStatus, receivedReply, sentCommand, squeeze } from '../../text.ts';
+import { findReplyCode, findStatus } from '../../smtp/codes.ts';
+import { findCommand, receivedReply, sentCommand } from '../../smtp/commands.ts';
+import { squeeze } from '../../text.ts';
 import { noticeLines } from '../notice.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';

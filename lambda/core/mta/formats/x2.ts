@@ -7,7 +7,8 @@
 //   --- Original message follows.
 // A newer variant lists "Delivery failed: <address>" with "Remote host said[Response Message]: ...".
 import type { MailView } from '../../mail/read-mail.ts';
-import { normalizeCommand, squeeze } from '../../text.ts';
+import { normalizeCommand } from '../../smtp/commands.ts';
+import { squeeze } from '../../text.ts';
 import { noticeLines, recipientOf } from '../notice.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';

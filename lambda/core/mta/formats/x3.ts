@@ -7,7 +7,8 @@
 //   SMTP:RCPT host 192.0.2.8: 553 5.3.0 <address>... No such user here    (or "Routing: ...")
 // and the original as message/rfc822.
 import type { MailView } from '../../mail/read-mail.ts';
-import { addressesIn, normalizeCommand, squeeze } from '../../text.ts';
+import { normalizeCommand } from '../../smtp/commands.ts';
+import { addressesIn, squeeze } from '../../text.ts';
 import { isBareAddress, noticeLines, recipientOf } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -8,7 +8,8 @@
 //   refused to accept your message (DATA), with the following error message: [554 5.4.6 ...]
 // and the original headers as a text attachment.
 import type { MailView } from '../../mail/read-mail.ts';
-import { normalizeCommand, squeeze } from '../../text.ts';
+import { normalizeCommand } from '../../smtp/commands.ts';
+import { squeeze } from '../../text.ts';
 import { noticeLines, recipientOf } from '../notice.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

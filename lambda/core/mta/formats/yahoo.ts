@@ -1,8 +1,9 @@
 // Yahoo! Mail (and Yahoo! JAPAN): "Failure Notice", each recipient as "<address>:" followed by the
 // remote host's reply, with Yahoo's tag of the SMTP command ("[RCPT_TO]") after it.
 import type { MailView } from '../../mail/read-mail.ts';
-import { leadingReplyCode } from '../../smtp/provider-replies.ts';
-import { findCommand, findReplyCode, findStatus, firstAddress, squeeze } from '../../text.ts';
+import { findReplyCode, findStatus, leadingReplyCode } from '../../smtp/codes.ts';
+import { findCommand } from '../../smtp/commands.ts';
+import { firstAddress, squeeze } from '../../text.ts';
 import { splitQuotedOriginal } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 

@@ -1,7 +1,9 @@
 // Zoho Mail: one line per recipient, "addr Invalid Address, ERROR_CODE :550, ERROR_CODE :<reply>",
 // or in delay notices "[Status: Error, Address: <addr>, ResponseCode 421, , Host not reachable.]".
 import type { MailView } from '../../mail/read-mail.ts';
-import { findCommand, findReplyCode, findStatus, firstAddress, MATCH_LIMIT, squeeze } from '../../text.ts';
+import { findReplyCode, findStatus } from '../../smtp/codes.ts';
+import { findCommand } from '../../smtp/commands.ts';
+import { firstAddress, MATCH_LIMIT, squeeze } from '../../text.ts';
 import { looksLikeHeaders } from '../original.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from '../parser.ts';
 
