@@ -1,5 +1,5 @@
-// One place for each kind of change: a parser file not registered, a reason without a rule or advice,
-// or a provider file left out fails here, by name.
+// One place for each kind of change: a parser file in mta/formats/ not registered, a reason without a
+// rule or advice, or a provider file left out fails here, by name.
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,19 +13,27 @@ import { REASONS } from '../../lambda/core/types.ts';
 const CORE = join(import.meta.dirname, '..', '..', 'lambda', 'core');
 const tsFiles = (dir: string) => readdirSync(join(CORE, dir)).filter((f) => f.endsWith('.ts'));
 
-function isParser(value: unknown): value is BounceParser {
-  const v = value as Partial<BounceParser> | null;
-  return typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.parse === 'function';
+function parsersIn(module: Record<string, unknown>): BounceParser[] {
+  return Object.values(module).filter((value): value is BounceParser => {
+    const v = value as Partial<BounceParser> | null;
+    return typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.parse === 'function';
+  });
 }
 
 describe('the parser registry', () => {
-  it.each(tsFiles('mta'))('every parser exported by mta/%s is registered', async (file) => {
-    const module: Record<string, unknown> = await import(join(CORE, 'mta', file));
-    for (const parser of Object.values(module).filter(isParser)) {
-      if (file === 'registry.ts') continue;
-      expect(PARSERS, `${parser.id} from ${file}`).toContain(parser);
-      expect(parser.id).toBe(basename(file, '.ts'));
-    }
+  const formatFiles = tsFiles('mta/formats');
+
+  it.each(formatFiles)(
+    'mta/formats/%s holds one parser, named by the file, and it is registered',
+    async (file) => {
+      const parsers = parsersIn(await import(join(CORE, 'mta', 'formats', file)));
+      expect(parsers.map((p) => p.id)).toEqual([basename(file, '.ts')]);
+      expect(PARSERS).toContain(parsers[0]);
+    },
+  );
+
+  it('registers the parsers of mta/formats/ and nothing else', () => {
+    expect(PARSERS.map((p) => `${p.id}.ts`).sort()).toEqual([...formatFiles].sort());
   });
 
   it('has unique ids', () => {
