@@ -3,8 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ORDER } from '../../lambda/core/classify/order.ts';
-import { RULES } from '../../lambda/core/classify/rules/index.ts';
+import { ORDER, RULES } from '../../lambda/core/classify/order.ts';
 import { decodeBounce } from '../../lambda/core/decode.ts';
 import { REASON_ADVICE } from '../../lambda/core/diagnosis/reasons.ts';
 import { readMail } from '../../lambda/core/mail/read-mail.ts';

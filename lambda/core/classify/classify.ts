@@ -6,10 +6,9 @@ import { firstAddress, MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
 import { AGENT_IDS, AGENT_NAMES } from './agents.ts';
 import { meaningOfStatus, reasonOfReplyCode } from './codes.ts';
-import { BROAD, ORDER, SPECIFIC, WEAK_VERDICTS } from './order.ts';
+import { BROAD, ORDER, RULES, SPECIFIC, WEAK_VERDICTS } from './order.ts';
 import { type ProviderId, providersOf } from './providers.ts';
 import { type ProviderWording, type ReasonRule, wordsApply, wordsMatch } from './rule.ts';
-import { RULES } from './rules/index.ts';
 
 export interface Verdict {
   reason: Reason;

@@ -4,7 +4,7 @@ import type { ParsedRecipient } from '../mta/parser.ts';
 import { findStatus } from '../smtp/codes.ts';
 import { MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
-import { RULES } from './rules/index.ts';
+import { RULES } from './order.ts';
 
 const specific = new Map<string, Reason>();
 const generic = new Map<string, Reason>();
