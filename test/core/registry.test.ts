@@ -19,6 +19,7 @@ import { x5 } from '../../lambda/core/mta/formats/x5.ts';
 import type { BounceParser } from '../../lambda/core/mta/parser.ts';
 import { PARSERS } from '../../lambda/core/mta/registry.ts';
 import { REASONS } from '../../lambda/core/types.ts';
+import { contributingBlocks, holds } from '../helpers/contributing.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
 
 const CORE = join(import.meta.dirname, '..', '..', 'lambda', 'core');
@@ -177,5 +178,34 @@ describe('the reasons', () => {
   it('names the sources of every rule', () => {
     const unsourced = Object.values(RULES).filter((rule) => rule.sources.length === 0);
     expect(unsourced.map((rule) => rule.reason)).toEqual([]);
+  });
+});
+
+describe("CONTRIBUTING.md's examples", () => {
+  it.each([
+    [
+      'Adding a bounce format',
+      [
+        'lambda/core/mta/formats/activehunter.ts',
+        'lambda/core/mta/registry.ts',
+        'lambda/core/mta/registry.ts',
+        'test/decoder/expectations.ts',
+      ],
+    ],
+    [
+      'Adding a reason',
+      [
+        'lambda/core/types.ts',
+        'lambda/core/classify/rules/suppressed.ts',
+        'lambda/core/classify/order.ts',
+        'lambda/core/diagnosis/reasons.ts',
+      ],
+    ],
+  ])('"%s" shows its pieces as the sources hold them', (heading, sources) => {
+    const blocks = contributingBlocks(heading);
+    expect(blocks).toHaveLength(sources.length);
+    sources.forEach((source, i) => {
+      expect(holds(source, blocks[i]), `${source}:\n${blocks[i]}`).toBe(true);
+    });
   });
 });
