@@ -18,7 +18,7 @@ rmSync(dist, { recursive: true, force: true });
 await build(bundleOptions(root));
 chmodSync(join(dist, 'bounce-doctor.js'), 0o755);
 emitDeclarations();
-const kept = keepPublicDeclarations(join(types, 'index.d.ts'));
+const kept = keepPublicDeclarations(join(types, 'core', 'index.d.ts'));
 console.log(
   `dist/ built in ${((performance.now() - started) / 1000).toFixed(1)} s (${kept} declaration files)`,
 );

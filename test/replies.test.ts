@@ -2,35 +2,13 @@
 // through the classifier: each line gives its expected reason, so a regression names the wording it
 // broke. The few lines where the classifier reads the sources differently are listed, each with why,
 // in helpers/reply-disagreements.ts and pinned to the classifier's answer (docs/accuracy.md discusses them).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyReply } from '../lambda/core/classify/classify.ts';
-import { REASONS, type Reason } from '../lambda/core/types.ts';
+import type { Reason } from '../lambda/core/types.ts';
+import { readReplyTable, type TableReply } from '../scripts/mta-lab/replies.ts';
 import { DISAGREEMENTS } from './helpers/reply-disagreements.ts';
 
-interface TableLine {
-  line: number;
-  text: string;
-  reason: Reason;
-  status: string;
-  replyCode: string;
-  command: string;
-}
-
-function tableLines(): TableLine[] {
-  const lines = readFileSync(new URL('./fixtures/replies.tsv', import.meta.url), 'utf8').split('\n');
-  const rows: TableLine[] = [];
-  lines.forEach((raw, i) => {
-    if (!raw || raw.startsWith('#') || raw.startsWith('text\t')) return;
-    const [text = '', reason = '', status = '', replyCode = '', command = ''] = raw.split('\t');
-    if (!(REASONS as readonly string[]).includes(reason))
-      throw new Error(`line ${i + 1}: unknown reason ${reason}`);
-    rows.push({ line: i + 1, text, reason: reason as Reason, status, replyCode, command });
-  });
-  return rows;
-}
-
-function classify(row: TableLine): Reason {
+function classify(row: TableReply): Reason {
   return classifyReply({
     text: row.text,
     ...(row.status ? { status: row.status } : {}),
@@ -40,7 +18,7 @@ function classify(row: TableLine): Reason {
 }
 
 describe('the reply table through the classifier', () => {
-  const rows = tableLines();
+  const rows = readReplyTable();
   const disagreement = new Map(DISAGREEMENTS.map(([text, ours, why]) => [text, { ours, why }]));
 
   it.each(rows.filter((row) => !disagreement.has(row.text)))('line $line: $reason ← $text', (row) => {

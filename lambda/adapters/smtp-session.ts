@@ -4,8 +4,8 @@
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { advertisedAuthMechanisms } from '../core/probe/smtp-replies.ts';
 import type { Phase, ProbeEnvelope, ProbeFailure, ProbeTarget, TlsFacts } from '../core/probe/types.ts';
+import { advertisedAuthMechanisms } from '../core/smtp/replies.ts';
 import { SessionTimeline } from './session-timeline.ts';
 import { envelopeCommand } from './smtp-envelope.ts';
 import { tlsFacts } from './tls-facts.ts';

@@ -1,19 +1,9 @@
 // The bounce handler's environment variables, with their defaults and what they mean (the docs' table is
 // written from them), and the defaults and vocabulary they share with cdk.json's keys.
 import { code, REQUIRED, type SettingDoc } from './documented.ts';
+import { MESSAGE_KINDS, type MessageKind } from './message-kinds.ts';
 import { type PowertoolsVariable, powertoolsVariables, SERVICE_NAMES } from './powertools.ts';
 import { TICKET_SYSTEM_KINDS, TICKET_SYSTEMS } from './ticket-systems.ts';
-
-/** The kinds of mail the decoder tells apart (lambda/core/types.ts; core/handling/decide-bounce.ts keeps them equal). */
-export const MESSAGE_KINDS = [
-  'bounce',
-  'delay',
-  'auto-reply',
-  'feedback',
-  'delivered',
-  'not-bounce',
-] as const;
-export type TicketKind = (typeof MESSAGE_KINDS)[number];
 
 /** Where SES's S3 action stores the raw mails, and where the handler publishes what a ticket links to. */
 export const INCOMING_PREFIX = 'incoming/';
@@ -21,7 +11,7 @@ export const ORIGINALS_PREFIX = 'originals/';
 
 export const BOUNCE_DEFAULTS = {
   linkExpiryDays: 30,
-  ticketKinds: ['bounce', 'delay', 'feedback'] as readonly TicketKind[],
+  ticketKinds: ['bounce', 'delay', 'feedback'] as readonly MessageKind[],
   ticketTimeoutMs: 10_000,
   ticketMaxAttempts: 4,
   ticketBudgetPerHour: 100,

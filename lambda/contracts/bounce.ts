@@ -6,11 +6,10 @@ import {
   type BounceEnv,
   type BounceVariable,
   INCOMING_PREFIX,
-  MESSAGE_KINDS,
   ORIGINALS_PREFIX,
-  type TicketKind,
 } from './bounce-variables.ts';
 import { ConfigError, type ConfigErrorOptions } from './errors.ts';
+import { MESSAGE_KINDS, type MessageKind } from './message-kinds.ts';
 import {
   type HttpTicketSystemKind,
   isHttpTicketSystem,
@@ -66,7 +65,7 @@ export type TicketApiConfig =
 export interface BounceSettings {
   readonly ticketApi: TicketApiConfig;
   /** Kinds of mail that get a ticket; the others are recorded and counted only. */
-  readonly ticketKinds: readonly TicketKind[];
+  readonly ticketKinds: readonly MessageKind[];
   readonly links: { readonly keySecretId: string; readonly expiryDays: number };
   readonly trust: TrustConfig;
 }
@@ -122,16 +121,16 @@ export function ticketKinds(
   name: string,
   kinds: readonly string[],
   options?: ConfigErrorOptions,
-): readonly TicketKind[] {
+): readonly MessageKind[] {
   for (const kind of kinds) {
     if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
       throw new ConfigError(name, `"${kind}" is not one of ${MESSAGE_KINDS.join(', ')}`, options);
     }
   }
-  return kinds as TicketKind[];
+  return kinds as MessageKind[];
 }
 
-export function orDefaultKinds(kinds: readonly TicketKind[]): readonly TicketKind[] {
+export function orDefaultKinds(kinds: readonly MessageKind[]): readonly MessageKind[] {
   return kinds.length > 0 ? kinds : BOUNCE_DEFAULTS.ticketKinds;
 }
 

@@ -10,7 +10,7 @@ import { type MailView, readMail } from './mail/read-mail.ts';
 import type { BounceParser, ParsedBounce, ParsedRecipient } from './mta/parser.ts';
 import { PARSERS } from './mta/registry.ts';
 import { cleanAddress } from './recipients/address.ts';
-import { settleCodes } from './settle-codes.ts';
+import { settleCodes } from './smtp/settle-codes.ts';
 import {
   ACTIONS,
   type Action,

@@ -1,4 +1,5 @@
 // The report the decoder returns, and the vocabulary it is written in.
+import { MESSAGE_KINDS, type MessageKind } from '../contracts/message-kinds.ts';
 
 /** Bounce reasons: Sisimai 5's names, the de-facto vocabulary of bounce analysis. */
 export const REASONS = [
@@ -41,15 +42,8 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
-export const MESSAGE_KINDS = [
-  'bounce',
-  'delay',
-  'auto-reply',
-  'feedback',
-  'delivered',
-  'not-bounce',
-] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+// The kinds of mail are the settings contract's too (which kinds get a ticket): written there once.
+export { MESSAGE_KINDS, type MessageKind };
 
 export const ACTIONS = ['failed', 'delayed', 'delivered', 'relayed', 'expanded', ''] as const;
 export type Action = (typeof ACTIONS)[number];

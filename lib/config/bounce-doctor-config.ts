@@ -3,8 +3,8 @@
 // contract's (lambda/contracts/deployment.ts; docs/deploy.md's table is generated from it), and the
 // bounce handler's and the probe's parts have the contract's shape, the one their Lambdas read back.
 import { type BounceSettings, type TicketApiConfig, ticketKinds } from '../../lambda/contracts/bounce.ts';
-import type { TicketKind } from '../../lambda/contracts/bounce-variables.ts';
 import { DEPLOY_KEYS, type DeployKey } from '../../lambda/contracts/deployment.ts';
+import type { MessageKind } from '../../lambda/contracts/message-kinds.ts';
 import type { TrustConfig } from '../../lambda/contracts/trust.ts';
 import { ADDRESS, DOMAIN, domainName } from '../../lambda/contracts/values.ts';
 import { type ContextLookup, ContextReader, contextError } from './context-reader.ts';
@@ -40,7 +40,7 @@ export interface BounceDoctorConfig {
   readonly hostedZone?: { readonly id: string; readonly zoneName: string; readonly mailDomain: string };
   readonly ticketApi: TicketApiConfig;
   /** Kinds that get a ticket; empty: the handler's default (bounce, delay, feedback). */
-  readonly ticketKinds: readonly TicketKind[];
+  readonly ticketKinds: readonly MessageKind[];
   readonly links: BounceSettings['links'] & { readonly viewerBaseUrl?: string };
   /** Which bounces answer a message we sent (forged bounces otherwise): the handler's trust settings. */
   readonly trust: TrustConfig;

@@ -2,7 +2,7 @@
 // idempotency table, its on-failure queue, and a role that can read incoming/, write originals/, use the
 // table, read its secrets and, for the `mail` ticket system, send raw mail as the ticket sender to the
 // helpdesk only — nothing else: it cannot write incoming/ and cannot delete any object.
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -21,6 +21,7 @@ import { powertoolsEnvironment, SERVICE_NAMES } from '../../lambda/contracts/pow
 import { HouseFunction } from './house-function.ts';
 import { nagArn } from './nag-names.ts';
 import { secretArn } from './secret-arn.ts';
+import { sesIdentityArns } from './ses-identity-arns.ts';
 
 /**
  * The settings (ticket system, ticket kinds, links, trust: the contract's shape, which the handler reads
@@ -199,18 +200,10 @@ function sendTicketMail(
   ticketApi: Extract<TicketApiConfig, { kind: 'mail' }>,
 ): iam.PolicyStatement {
   const { from, to } = ticketApi.mail;
-  const domain = from.slice(from.lastIndexOf('@') + 1);
-  const identity = (name: string) =>
-    stack.formatArn({
-      service: 'ses',
-      resource: 'identity',
-      resourceName: name,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
   return new iam.PolicyStatement({
     sid: 'SendTicketMailAsTheSender',
     actions: ['ses:SendRawEmail'],
-    resources: [identity(from), identity(domain)],
+    resources: sesIdentityArns(stack, from),
     conditions: {
       StringEquals: { 'ses:FromAddress': from },
       'ForAllValues:StringEquals': { 'ses:Recipients': [to] },

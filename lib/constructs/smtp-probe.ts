@@ -1,7 +1,7 @@
 // The SMTP probe (lambda/handlers/probe.ts) on an EventBridge schedule: its function, its state object in
 // the mail bucket, and a role that reads the password secret, reads and writes the one state object,
 // publishes to the alert topic and sends mail through SES only as the configured sender.
-import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -15,6 +15,7 @@ import { probeEnvironment, probeStateKey } from '../../lambda/contracts/probe.ts
 import type { ProbeDeployConfig } from '../config/probe-config.ts';
 import { HouseFunction } from './house-function.ts';
 import { secretArn } from './secret-arn.ts';
+import { sesIdentityArns } from './ses-identity-arns.ts';
 
 export interface SmtpProbeProps {
   readonly probe: ProbeDeployConfig;
@@ -105,20 +106,11 @@ export class SmtpProbe extends Construct {
     );
     props.alertTopic.grantPublish(role);
     if (props.sesFrom) {
-      const domain = props.sesFrom.slice(props.sesFrom.lastIndexOf('@') + 1);
-      // SES authorizes a send against the verified identity, the address or its domain.
-      const identity = (name: string) =>
-        stack.formatArn({
-          service: 'ses',
-          resource: 'identity',
-          resourceName: name,
-          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-        });
       role.addToPolicy(
         new iam.PolicyStatement({
           sid: 'SendAlertMailAsTheSender',
           actions: ['ses:SendEmail'],
-          resources: [identity(props.sesFrom), identity(domain)],
+          resources: sesIdentityArns(stack, props.sesFrom),
           conditions: { StringEquals: { 'ses:FromAddress': props.sesFrom } },
         }),
       );

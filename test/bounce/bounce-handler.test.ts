@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import { IncomingMailNotFoundError, MailTooLargeError } from '../../lambda/adapters/mail-store/errors.ts';
@@ -12,83 +12,53 @@ import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import { verifyLinkToken } from '../../lambda/core/links/link-token.ts';
 import type { SesVerdicts } from '../../lambda/core/ses/verdicts.ts';
 import type { BounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import { type BounceWorld, BUCKET, captureOutput, startBounceWorld, TABLE } from '../helpers/bounce-world.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
-import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
-import { type LocalDynamo, type LocalS3, localAwsEnv, startDynamo, startS3 } from '../helpers/local-aws.ts';
 import { bareSesEvent, sesEvent } from '../helpers/ses-events.ts';
-import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 import { EXAMPLES } from '../helpers/ticket-drafts.ts';
 
-const BUCKET = 'bounce-mail';
-const TABLE = 'bounce-idempotency';
 const TOKEN = 'tkn_live_5f4e3d2c1b0a';
 const LINK_KEY = 'k3y-for-links-7Qw9Zr2Lx8Vb4Nm6Pt1Hs5Jd0Fg3Ky8C';
 const VIEWER = 'https://viewer.example.jp';
 
-let s3: LocalS3;
-let dynamo: LocalDynamo;
-let aws: FakeAws;
-let api: TicketApi;
-let client: S3Client;
+let world: BounceWorld;
 let handler: BounceHandler;
-const output: string[] = [];
+let output: string[] = [];
 
 beforeAll(async () => {
-  [s3, dynamo, aws, api] = await Promise.all([
-    startS3([BUCKET]),
-    startDynamo(TABLE),
-    startFakeAws(),
-    startTicketApi(),
-  ]);
-  aws.secrets.set('bounce-doctor/ticket-token', JSON.stringify({ token: TOKEN }));
-  aws.secrets.set('bounce-doctor/link-key', LINK_KEY);
-  api.createDelayMs = 150;
-  Object.assign(
-    process.env,
-    localAwsEnv({ s3: s3.endpoint, dynamodb: dynamo.endpoint, secretsManager: aws.endpoint }),
-    {
-      BUCKET_NAME: BUCKET,
-      IDEMPOTENCY_TABLE: TABLE,
-      TICKET_API_KIND: 'generic',
-      TICKET_API_URL: api.url,
-      TICKET_TOKEN_SECRET_ID: 'bounce-doctor/ticket-token',
-      LINK_KEY_SECRET_ID: 'bounce-doctor/link-key',
-      VIEWER_BASE_URL: `${VIEWER}/`,
-      TICKET_TIMEOUT_MS: '2000',
-      TICKET_MAX_ATTEMPTS: '2',
-      POWERTOOLS_SERVICE_NAME: 'bounce-doctor-bounce',
-    },
-  );
-  client = new S3Client({
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
+  world = await startBounceWorld();
+  world.aws.secrets.set('bounce-doctor/ticket-token', JSON.stringify({ token: TOKEN }));
+  world.aws.secrets.set('bounce-doctor/link-key', LINK_KEY);
+  world.api.createDelayMs = 150;
+  Object.assign(process.env, world.awsEnv, {
+    BUCKET_NAME: BUCKET,
+    IDEMPOTENCY_TABLE: TABLE,
+    TICKET_API_KIND: 'generic',
+    TICKET_API_URL: world.api.url,
+    TICKET_TOKEN_SECRET_ID: 'bounce-doctor/ticket-token',
+    LINK_KEY_SECRET_ID: 'bounce-doctor/link-key',
+    VIEWER_BASE_URL: `${VIEWER}/`,
+    TICKET_TIMEOUT_MS: '2000',
+    TICKET_MAX_ATTEMPTS: '2',
+    POWERTOOLS_SERVICE_NAME: 'bounce-doctor-bounce',
   });
-  // Logs and metrics are JSON lines (warnings and errors on stderr); keep them to read and to search.
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      output.push(String(chunk));
-      return true;
-    });
-  }
+  // Logs and metrics are JSON lines (warnings and errors on stderr); kept to read and to search.
+  output = captureOutput();
   ({ handler } = await import('../../lambda/handlers/bounce.ts'));
 });
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  client?.destroy();
-  await Promise.all([s3?.close(), dynamo?.close(), aws?.close(), api?.close()]);
+  await world?.close();
 });
 
-async function putIncoming(id: string, body: Uint8Array | string): Promise<void> {
-  await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `incoming/${id}`, Body: body }));
-}
+const putIncoming = (id: string, body: Uint8Array | string) => world.putIncoming(id, body);
 
 const example = (file: string) => readFileSync(join(EXAMPLES, file));
 const fixture = (set: string, file: string) => readFileSync(join(FIXTURES, set, file));
 const run = (id: string, verdicts?: SesVerdicts) => handler(sesEvent(id, verdicts), localLambdaContext());
 const ticketsFor = (id: string) =>
-  api.created.filter((request) => (request.body as { externalId?: string }).externalId === id);
+  world.api.created.filter((request) => (request.body as { externalId?: string }).externalId === id);
 
 function ticketBody(id: string): Record<string, unknown> & { links: Record<string, string> } {
   const [request] = ticketsFor(id);
@@ -97,7 +67,7 @@ function ticketBody(id: string): Record<string, unknown> & { links: Record<strin
 }
 
 async function headOriginal(id: string, suffix: '.eml' | '.bounce.eml' = '.eml') {
-  return client
+  return world.s3Client
     .send(new HeadObjectCommand({ Bucket: BUCKET, Key: `originals/${id}${suffix}` }))
     .catch((e: unknown) => e);
 }
@@ -123,12 +93,16 @@ describe('a bounce becomes one ticket', () => {
       ticketId: expect.stringMatching(/^T-\d+$/),
       originalStored: true,
     });
-    const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'originals/jp0001.eml' }));
+    const head = await world.s3Client.send(
+      new HeadObjectCommand({ Bucket: BUCKET, Key: 'originals/jp0001.eml' }),
+    );
     expect(head.ContentType).toBe('message/rfc822');
     expect(head.ContentDisposition).toBe(
       `attachment; filename="message.eml"; filename*=UTF-8''%E3%83%8B%E3%83%A3%E3%83%BC%E3%83%B3.eml`,
     );
-    const stored = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'originals/jp0001.eml' }));
+    const stored = await world.s3Client.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'originals/jp0001.eml' }),
+    );
     const text = (await stored.Body?.transformToString('utf8')) ?? '';
     expect(text).toContain('Message-Id: <BA77602D-7E1E-4C1B-92C9-4A2324E3E141@example.jp>');
     expect(text).not.toContain('Quota exceeded'); // the bounce's own text is not part of the original
@@ -138,7 +112,7 @@ describe('a bounce becomes one ticket', () => {
       ContentType: 'message/rfc822',
       ContentDisposition: `attachment; filename="Undelivered Mail Returned to Sender.eml"; filename*=UTF-8''Undelivered%20Mail%20Returned%20to%20Sender.eml`,
     });
-    const bounce = await client.send(
+    const bounce = await world.s3Client.send(
       new GetObjectCommand({ Bucket: BUCKET, Key: 'originals/jp0001.bounce.eml' }),
     );
     expect(Buffer.from((await bounce.Body?.transformToByteArray()) ?? [])).toEqual(
@@ -264,7 +238,7 @@ describe('failures are rethrown, and the retry works', () => {
 
   it('a ticket API error surfaces with its status; after the fix the retry tickets once', async () => {
     await putIncoming('api0001', example('lhost-postfix-38.eml'));
-    api.script.push({ status: 422, body: { message: 'custom field "order" is required' } });
+    world.api.script.push({ status: 422, body: { message: 'custom field "order" is required' } });
     const error = await run('api0001').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TicketApiHttpError);
     expect((error as Error).message).toContain('422: custom field "order" is required');
@@ -343,7 +317,7 @@ describe('logs and metrics', () => {
   });
 
   it('reads each secret once per container', () => {
-    const reads = aws.calls.filter((call) => call.action === 'secretsmanager.GetSecretValue');
+    const reads = world.aws.calls.filter((call) => call.action === 'secretsmanager.GetSecretValue');
     expect(reads.map((call) => call.params.SecretId).sort()).toEqual([
       'bounce-doctor/link-key',
       'bounce-doctor/ticket-token',

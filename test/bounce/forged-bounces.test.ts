@@ -1,86 +1,49 @@
 // Forged bounces through the handler (createBounceHandler with the Lambda's own wiring) against s3rver,
 // dynalite, a Secrets Manager stand-in holding the VERP key, and a ticket API on loopback.
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
-import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
 import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import { verpReturnPath } from '../../lambda/core/trust/verp-token.ts';
-import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
-import { bounceDependencies } from '../../lambda/wiring/bounce-dependencies.ts';
-import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
-import { type LocalDynamo, type LocalS3, startDynamo, startS3 } from '../helpers/local-aws.ts';
+import type { BounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import { type BounceWorld, BUCKET, startBounceWorld } from '../helpers/bounce-world.ts';
 import { bareSesEvent, sesEvent } from '../helpers/ses-events.ts';
 import { postfixBounce } from '../helpers/synthetic.ts';
 import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
+import { QUIET_OBSERVER, wiredHandler } from '../helpers/wired-handler.ts';
 
-const BUCKET = 'bounce-mail';
-const TABLE = 'bounce-idempotency';
 const VERP_KEY = 'verp-key-0123456789-0123456789-0123456789';
 const RETURN_MAILBOX = 'bounces@bounce.example.jp';
 
-let s3: LocalS3;
-let dynamo: LocalDynamo;
-let aws: FakeAws;
-let api: TicketApi;
+let world: BounceWorld;
 let zendesk: TicketApi;
-let s3Client: S3Client;
 const handled: BounceOutcome[] = [];
 
-const observer: BounceObserver = {
-  handled: (outcome) => handled.push(outcome),
-  duplicate: () => undefined,
-  ticketRetry: () => undefined,
-  failed: () => undefined,
-};
+const observer: BounceObserver = { ...QUIET_OBSERVER, handled: (outcome) => handled.push(outcome) };
 
 beforeAll(async () => {
-  [s3, dynamo, aws, api, zendesk] = await Promise.all([
-    startS3([BUCKET]),
-    startDynamo(TABLE),
-    startFakeAws(),
-    startTicketApi(),
-    startTicketApi({ zendesk: true }),
-  ]);
-  aws.secrets.set('ticket-token', 'tkn');
-  aws.secrets.set('link-key', 'link-key-0123456789-0123456789-0123456789');
-  aws.secrets.set('verp-key', JSON.stringify({ key: VERP_KEY }));
-  s3Client = new S3Client({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
+  [world, zendesk] = await Promise.all([startBounceWorld(), startTicketApi({ zendesk: true })]);
+  world.aws.secrets.set('ticket-token', 'tkn');
+  world.aws.secrets.set('link-key', 'link-key-0123456789-0123456789-0123456789');
+  world.aws.secrets.set('verp-key', JSON.stringify({ key: VERP_KEY }));
 });
 
 afterAll(async () => {
-  s3Client?.destroy();
-  await Promise.all([s3?.close(), dynamo?.close(), aws?.close(), api?.close(), zendesk?.close()]);
+  await Promise.all([world?.close(), zendesk?.close()]);
 });
 
 function handlerWith(trustEnv: Record<string, string>): BounceHandler {
-  const config = bounceConfigFromEnv({
-    BUCKET_NAME: BUCKET,
-    IDEMPOTENCY_TABLE: TABLE,
-    TICKET_API_URL: trustEnv.TICKET_API_KIND === 'zendesk' ? zendesk.url : api.url,
-    TICKET_TOKEN_SECRET_ID: 'ticket-token',
-    LINK_KEY_SECRET_ID: 'link-key',
-    VIEWER_BASE_URL: 'https://viewer.example.jp',
-    ...trustEnv,
-  });
-  const secrets = new SecretReader(
-    new SecretsManagerClient({
-      endpoint: aws.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-  return createBounceHandler(
-    bounceDependencies(config, { s3: s3Client, dynamodb: dynamo.client, secrets }, { observer }),
+  return wiredHandler(
+    world,
+    {
+      TICKET_API_URL: trustEnv.TICKET_API_KIND === 'zendesk' ? zendesk.url : world.api.url,
+      TICKET_TOKEN_SECRET_ID: 'ticket-token',
+      LINK_KEY_SECRET_ID: 'link-key',
+      VIEWER_BASE_URL: 'https://viewer.example.jp',
+      ...trustEnv,
+    },
+    { observer },
   );
 }
 
@@ -97,7 +60,7 @@ async function deliver(
   mail: string,
   envelope: string[] = [RETURN_MAILBOX],
 ): Promise<BounceOutcome> {
-  await s3Client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `incoming/${id}`, Body: mail }));
+  await world.putIncoming(id, mail);
   const event = sesEvent(id) as unknown as { Records: { ses: { receipt: { recipients: string[] } } }[] };
   const record = event.Records[0];
   if (record) record.ses.receipt.recipients = envelope;
@@ -105,7 +68,7 @@ async function deliver(
 }
 
 const ticketsFor = (id: string) =>
-  api.created.filter((r) => (r.body as { externalId?: string }).externalId === id);
+  world.api.created.filter((r) => (r.body as { externalId?: string }).externalId === id);
 
 describe('with trust configured (Message-ID domain and signed VERP), untrusted bounces get no ticket', () => {
   it("our Message-ID in the returned original: ticketed, trust 'message-id'", async () => {
@@ -127,7 +90,7 @@ describe('with trust configured (Message-ID domain and signed VERP), untrusted b
       problems: ['message-id-domain', 'verp-no-token'],
     });
     expect(ticketsFor('forged0001')).toHaveLength(0);
-    const stored = await s3Client.send(
+    const stored = await world.s3Client.send(
       new HeadObjectCommand({ Bucket: BUCKET, Key: 'originals/forged0001.eml' }),
     );
     expect(stored.ContentType).toBe('message/rfc822');
@@ -165,7 +128,7 @@ describe('with trust configured (Message-ID domain and signed VERP), untrusted b
       validDays: 30,
     });
     const mail = viaEsp.replace('To: support@example.jp', `To: ${path}`);
-    await s3Client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'incoming/verp0003', Body: mail }));
+    await world.putIncoming('verp0003', mail);
     expect(await handlerWith(TRUST)(bareSesEvent('verp0003'), localLambdaContext())).toMatchObject({
       action: 'ticketed',
     });
@@ -190,7 +153,7 @@ describe('TICKET_UNTRUSTED=true: untrusted bounces are ticketed, marked untruste
 describe('no trust setting: every bounce is trusted, as before', () => {
   it('the forged bounce is ticketed as any other, and no VERP key is read', async () => {
     const verpReads = () =>
-      aws.calls.filter(
+      world.aws.calls.filter(
         (c) => c.action === 'secretsmanager.GetSecretValue' && c.params.SecretId === 'verp-key',
       ).length;
     const before = verpReads();

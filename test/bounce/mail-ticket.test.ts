@@ -3,78 +3,55 @@
 // it sends is parsed back with mailparser and read as a helpdesk reads it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
 import type { BounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import { type BounceWorld, BUCKET, captureOutput, startBounceWorld, TABLE } from '../helpers/bounce-world.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { FIXTURES } from '../helpers/corpus.ts';
-import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
-import { type LocalDynamo, type LocalS3, localAwsEnv, startDynamo, startS3 } from '../helpers/local-aws.ts';
 import { sesEvent } from '../helpers/ses-events.ts';
 import { EXAMPLES } from '../helpers/ticket-drafts.ts';
 import { dsnReturning, headerText, referencesOf, sentMails, sesEventTo } from '../helpers/ticket-mails.ts';
 
-const BUCKET = 'bounce-mail';
-const TABLE = 'bounce-idempotency';
 const VIEWER = 'https://viewer.example.jp';
 const HELPDESK = 'support@acme.example';
 const SENDER = 'bounce-doctor@bounces.example.com';
 
-let s3: LocalS3;
-let dynamo: LocalDynamo;
-let aws: FakeAws;
-let client: S3Client;
+let world: BounceWorld;
 let handler: BounceHandler;
-const output: string[] = [];
+let output: string[] = [];
 
 beforeAll(async () => {
-  [s3, dynamo, aws] = await Promise.all([startS3([BUCKET]), startDynamo(TABLE), startFakeAws()]);
-  aws.secrets.set('bounce-doctor/link-key', 'k3y-for-links-7Qw9Zr2Lx8Vb4Nm6Pt1Hs5Jd0Fg3Ky8C');
-  Object.assign(
-    process.env,
-    localAwsEnv({ s3: s3.endpoint, dynamodb: dynamo.endpoint, secretsManager: aws.endpoint }),
-    {
-      AWS_ENDPOINT_URL_SES: aws.endpoint,
-      BUCKET_NAME: BUCKET,
-      IDEMPOTENCY_TABLE: TABLE,
-      TICKET_API_KIND: 'mail',
-      TICKET_MAIL_TO: HELPDESK,
-      TICKET_MAIL_FROM: SENDER,
-      LINK_KEY_SECRET_ID: 'bounce-doctor/link-key',
-      VIEWER_BASE_URL: VIEWER,
-      TICKET_TIMEOUT_MS: '2000',
-      TICKET_MAX_ATTEMPTS: '2',
-      POWERTOOLS_SERVICE_NAME: 'bounce-doctor-bounce',
-    },
-  );
-  client = new S3Client({
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
+  world = await startBounceWorld();
+  world.aws.secrets.set('bounce-doctor/link-key', 'k3y-for-links-7Qw9Zr2Lx8Vb4Nm6Pt1Hs5Jd0Fg3Ky8C');
+  Object.assign(process.env, world.awsEnv, {
+    BUCKET_NAME: BUCKET,
+    IDEMPOTENCY_TABLE: TABLE,
+    TICKET_API_KIND: 'mail',
+    TICKET_MAIL_TO: HELPDESK,
+    TICKET_MAIL_FROM: SENDER,
+    LINK_KEY_SECRET_ID: 'bounce-doctor/link-key',
+    VIEWER_BASE_URL: VIEWER,
+    TICKET_TIMEOUT_MS: '2000',
+    TICKET_MAX_ATTEMPTS: '2',
+    POWERTOOLS_SERVICE_NAME: 'bounce-doctor-bounce',
   });
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      output.push(String(chunk));
-      return true;
-    });
-  }
+  output = captureOutput();
   ({ handler } = await import('../../lambda/handlers/bounce.ts'));
 });
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  client?.destroy();
-  await Promise.all([s3?.close(), dynamo?.close(), aws?.close()]);
+  await world?.close();
 });
 
-const put = (id: string, body: Uint8Array | string) =>
-  client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `incoming/${id}`, Body: body }));
+const put = (id: string, body: Uint8Array | string) => world.putIncoming(id, body);
 const run = (id: string) => handler(sesEvent(id), localLambdaContext());
 const example = (file: string) => readFileSync(join(EXAMPLES, file));
 
 async function onlyMail(id: string) {
-  const mails = await sentMails(aws, id);
+  const mails = await sentMails(world.aws, id);
   expect(mails).toHaveLength(1);
   return mails[0] as (typeof mails)[number];
 }
@@ -238,7 +215,7 @@ describe('a failed send', () => {
   it('retried by Lambda carries the same Message-ID, and is sent once more only', async () => {
     await put('retry001', example('lhost-postfix-04.eml'));
     const busy = { status: 500, code: 'InternalFailure', message: 'try again' };
-    aws.faults.set('SES.SendRawEmail', [busy, busy]);
+    world.aws.faults.set('SES.SendRawEmail', [busy, busy]);
     await expect(run('retry001')).rejects.toMatchObject({
       name: 'TicketMailError',
       code: 'InternalFailure',
@@ -247,7 +224,7 @@ describe('a failed send', () => {
     const ticketed = await run('retry001');
     expect(ticketed).toMatchObject({ action: 'ticketed', ticketId: expect.stringMatching(/^m-\d+$/) });
     expect(await run('retry001')).toEqual(ticketed); // a duplicate delivery: nothing sent
-    const sends = await sentMails(aws, 'retry001');
+    const sends = await sentMails(world.aws, 'retry001');
     expect(sends).toHaveLength(3); // two refused (the SDK's own retry), one accepted
     expect(new Set(sends.map((s) => s.parsed.messageId))).toEqual(
       new Set(['<bounce-doctor.retry001@bounces.example.com>']),
@@ -263,7 +240,7 @@ describe('a failed send', () => {
 
   it('refused by SES (an unverified sender) names what to check, and is not retried by the SDK', async () => {
     await put('rej00001', example('lhost-postfix-38.eml'));
-    aws.faults.set('SES.SendRawEmail', [
+    world.aws.faults.set('SES.SendRawEmail', [
       { status: 400, code: 'MessageRejected', message: 'Email address is not verified.' },
     ]);
     await expect(run('rej00001')).rejects.toMatchObject({
@@ -271,46 +248,48 @@ describe('a failed send', () => {
       code: 'MessageRejected',
       message: expect.stringContaining(`is ${SENDER} (or its domain) a verified SES identity`),
     });
-    expect(await sentMails(aws, 'rej00001')).toHaveLength(1);
+    expect(await sentMails(world.aws, 'rej00001')).toHaveLength(1);
   });
 });
 
 describe('our own ticket mail coming back is recorded, never ticketed', () => {
   const ack = readFileSync(join(FIXTURES, 'mail-ticket', 'helpdesk-ack.eml'));
   const headOriginals = (id: string) =>
-    client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `originals/${id}.bounce.eml` })).catch((e) => e);
+    world.s3Client
+      .send(new HeadObjectCommand({ Bucket: BUCKET, Key: `originals/${id}.bounce.eml` }))
+      .catch((e) => e);
 
   it("the helpdesk's acknowledgement, received for the ticket sender: no mail, nothing stored", async () => {
     await put('ack00001', ack);
-    const before = (await sentMails(aws)).length;
+    const before = (await sentMails(world.aws)).length;
     const outcome = await handler(sesEventTo('ack00001', [SENDER]), localLambdaContext());
     expect(outcome).toMatchObject({
       action: 'own-mail',
       evidence: 'addressed-to-ticket-sender',
       kind: 'auto-reply',
     });
-    expect((await sentMails(aws)).length).toBe(before);
+    expect((await sentMails(world.aws)).length).toBe(before);
     expect(await headOriginals('ack00001')).toMatchObject({ name: 'NotFound' });
   });
 
   it('the same acknowledgement without its envelope (a replay): an automatic reply, skipped', async () => {
     await put('ack00002', ack);
-    const before = (await sentMails(aws)).length;
+    const before = (await sentMails(world.aws)).length;
     expect(await run('ack00002')).toMatchObject({ action: 'skipped', kind: 'auto-reply' });
-    expect((await sentMails(aws)).length).toBe(before);
+    expect((await sentMails(world.aws)).length).toBe(before);
   });
 
   it('a bounce of a ticket mail (the helpdesk address refused it): an error in the log, no mail', async () => {
-    const [sent] = await sentMails(aws, 'mt0001');
+    const [sent] = await sentMails(world.aws, 'mt0001');
     if (!sent) throw new Error('mt0001 sent no mail');
     await put('loop0001', dsnReturning({ original: sent.raw.toString('utf8'), recipient: HELPDESK }));
-    const before = (await sentMails(aws)).length;
+    const before = (await sentMails(world.aws)).length;
     expect(await run('loop0001')).toMatchObject({
       action: 'own-mail',
       evidence: 'returns-ticket-mail',
       kind: 'bounce',
     });
-    expect((await sentMails(aws)).length).toBe(before);
+    expect((await sentMails(world.aws)).length).toBe(before);
     const logged = output.filter((line) => line.includes('loop0001')).join('\n');
     expect(logged).toContain('"level":"ERROR"');
     expect(logged).toContain('a ticket mail to the helpdesk seems to have bounced');

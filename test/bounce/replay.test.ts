@@ -4,50 +4,31 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReplay } from '../../bin/cli/replay.ts';
-import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
+import { type BounceWorld, BUCKET, startBounceWorld, TABLE } from '../helpers/bounce-world.ts';
 import { type FakeSqs, startFakeSqs } from '../helpers/fake-sqs.ts';
-import { type LocalDynamo, type LocalS3, localAwsEnv, startDynamo, startS3 } from '../helpers/local-aws.ts';
 import { sesEvent } from '../helpers/ses-events.ts';
-import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 import { EXAMPLES } from '../helpers/ticket-drafts.ts';
 
-const BUCKET = 'bounce-mail';
-const TABLE = 'bounce-idempotency';
-
-let s3: LocalS3;
-let dynamo: LocalDynamo;
-let aws: FakeAws;
+let world: BounceWorld;
 let sqs: FakeSqs;
-let api: TicketApi;
-let client: S3Client;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  [s3, dynamo, aws, sqs, api] = await Promise.all([
-    startS3([BUCKET]),
-    startDynamo(TABLE),
-    startFakeAws(),
-    startFakeSqs(),
-    startTicketApi(),
-  ]);
-  aws.secrets.set('bounce-doctor/ticket-token', JSON.stringify({ token: 'tkn_replay' }));
-  aws.secrets.set(
+  [world, sqs] = await Promise.all([startBounceWorld(), startFakeSqs()]);
+  world.aws.secrets.set('bounce-doctor/ticket-token', JSON.stringify({ token: 'tkn_replay' }));
+  world.aws.secrets.set(
     'bounce-doctor/link-key',
     JSON.stringify({ key: 'replay-link-key-0123456789-abcdefghijkl' }),
   );
   env = {
-    ...localAwsEnv({
-      s3: s3.endpoint,
-      dynamodb: dynamo.endpoint,
-      secretsManager: aws.endpoint,
-      sqs: sqs.endpoint,
-    }),
+    ...world.awsEnv,
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
     BUCKET_NAME: BUCKET,
     IDEMPOTENCY_TABLE: TABLE,
-    TICKET_API_URL: api.url,
+    TICKET_API_URL: world.api.url,
     TICKET_TOKEN_SECRET_ID: 'bounce-doctor/ticket-token',
     LINK_KEY_SECRET_ID: 'bounce-doctor/link-key',
     VIEWER_BASE_URL: 'https://viewer.example.jp',
@@ -55,16 +36,10 @@ beforeAll(async () => {
     POWERTOOLS_METRICS_DISABLED: 'true',
   };
   Object.assign(process.env, env);
-  client = new S3Client({
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await Promise.all([s3?.close(), dynamo?.close(), aws?.close(), sqs?.close(), api?.close()]);
+  await Promise.all([world?.close(), sqs?.close()]);
 });
 
 async function replay(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -82,13 +57,9 @@ async function replay(...args: string[]): Promise<{ code: number; out: string; e
 }
 
 const ticketsFor = (id: string) =>
-  api.created.filter((request) => (request.body as { externalId?: string }).externalId === id);
+  world.api.created.filter((request) => (request.body as { externalId?: string }).externalId === id);
 
-async function putIncoming(id: string, file: string): Promise<void> {
-  await client.send(
-    new PutObjectCommand({ Bucket: BUCKET, Key: `incoming/${id}`, Body: readFileSync(join(EXAMPLES, file)) }),
-  );
-}
+const putIncoming = (id: string, file: string) => world.putIncoming(id, readFileSync(join(EXAMPLES, file)));
 
 describe('replay --folder', () => {
   it('tickets the bounces of a folder once; a second replay finds them handled', async () => {
@@ -103,7 +74,9 @@ describe('replay --folder', () => {
     expect(first.out).toContain(
       'replay: 1 ticketed, 0 already handled, 1 no ticket, 0 quarantined, 0 failed',
     );
-    const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'originals/mail-a.eml' }));
+    const head = await world.s3Client.send(
+      new HeadObjectCommand({ Bucket: BUCKET, Key: 'originals/mail-a.eml' }),
+    );
     expect(head.ContentType).toBe('message/rfc822');
 
     const second = await replay('--folder', folder);

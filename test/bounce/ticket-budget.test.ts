@@ -3,95 +3,56 @@
 // handled (a replay in a later hour tickets it), and the hour gets one summary ticket. Through the
 // Lambda's own wiring against s3rver, dynalite (the budget's counter lives in the idempotency table),
 // a Secrets Manager stand-in and a ticket API on loopback.
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BounceObserver } from '../../lambda/adapters/bounce-observer.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
-import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
 import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
-import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
-import { bounceDependencies } from '../../lambda/wiring/bounce-dependencies.ts';
-import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
-import { type LocalDynamo, type LocalS3, startDynamo, startS3 } from '../helpers/local-aws.ts';
+import type { BounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import { type BounceWorld, BUCKET, startBounceWorld } from '../helpers/bounce-world.ts';
 import { sesEvent } from '../helpers/ses-events.ts';
 import { postfixBounce } from '../helpers/synthetic.ts';
-import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
+import { QUIET_OBSERVER, wiredHandler } from '../helpers/wired-handler.ts';
 
-const BUCKET = 'bounce-mail';
-const TABLE = 'bounce-idempotency';
-
-let s3: LocalS3;
-let dynamo: LocalDynamo;
-let aws: FakeAws;
-let api: TicketApi;
-let s3Client: S3Client;
+let world: BounceWorld;
 const handled: BounceOutcome[] = [];
-
-const observer: BounceObserver = {
-  handled: (outcome) => handled.push(outcome),
-  duplicate: () => undefined,
-  ticketRetry: () => undefined,
-  failed: () => undefined,
-};
+const observer: BounceObserver = { ...QUIET_OBSERVER, handled: (outcome) => handled.push(outcome) };
 
 beforeAll(async () => {
-  [s3, dynamo, aws, api] = await Promise.all([
-    startS3([BUCKET]),
-    startDynamo(TABLE),
-    startFakeAws(),
-    startTicketApi(),
-  ]);
-  aws.secrets.set('ticket-token', 'tkn');
-  aws.secrets.set('link-key', 'link-key-0123456789-0123456789-0123456789');
-  s3Client = new S3Client({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
+  world = await startBounceWorld();
+  world.aws.secrets.set('ticket-token', 'tkn');
+  world.aws.secrets.set('link-key', 'link-key-0123456789-0123456789-0123456789');
 });
 
 afterAll(async () => {
-  s3Client?.destroy();
-  await Promise.all([s3?.close(), dynamo?.close(), aws?.close(), api?.close()]);
+  await world?.close();
 });
 
 function handlerAt(now: string, budget: string): BounceHandler {
-  const config = bounceConfigFromEnv({
-    BUCKET_NAME: BUCKET,
-    IDEMPOTENCY_TABLE: TABLE,
-    TICKET_API_URL: api.url,
-    TICKET_TOKEN_SECRET_ID: 'ticket-token',
-    TICKET_MAX_ATTEMPTS: '2',
-    LINK_KEY_SECRET_ID: 'link-key',
-    VIEWER_BASE_URL: 'https://viewer.example.jp',
-    TICKET_BUDGET_PER_HOUR: budget,
-  });
-  const secrets = new SecretReader(
-    new SecretsManagerClient({
-      endpoint: aws.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-  const deps = bounceDependencies(
-    config,
-    { s3: s3Client, dynamodb: dynamo.client, secrets },
+  return wiredHandler(
+    world,
+    {
+      TICKET_API_URL: world.api.url,
+      TICKET_TOKEN_SECRET_ID: 'ticket-token',
+      TICKET_MAX_ATTEMPTS: '2',
+      LINK_KEY_SECRET_ID: 'link-key',
+      VIEWER_BASE_URL: 'https://viewer.example.jp',
+      TICKET_BUDGET_PER_HOUR: budget,
+    },
     { observer, retry: { baseDelayMs: 10, maxDelayMs: 20 } },
+    () => new Date(now),
   );
-  return createBounceHandler({ ...deps, now: () => new Date(now) });
 }
 
 async function deliver(handler: BounceHandler, id: string): Promise<BounceOutcome> {
-  const mail = postfixBounce({ words: '550 5.1.1 No such user', recipient: `${id}@example.net` });
-  await s3Client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `incoming/${id}`, Body: mail }));
+  await world.putIncoming(
+    id,
+    postfixBounce({ words: '550 5.1.1 No such user', recipient: `${id}@example.net` }),
+  );
   return handler(sesEvent(id), localLambdaContext());
 }
 
-const bodies = () => api.created.map((r) => r.body as Record<string, unknown>);
+const bodies = () => world.api.created.map((r) => r.body as Record<string, unknown>);
 const ticketsFor = (prefix: string) => bodies().filter((b) => String(b.externalId).startsWith(prefix));
 const summaries = (hour: string) => bodies().filter((b) => b.externalId === `ticket-budget-${hour}`);
 
@@ -119,7 +80,7 @@ describe('the hourly ticket budget', () => {
     expect(String(summary?.body)).toContain(
       'bounce-doctor replay --s3 --since 2026-11-27T09:00:00Z --until 2026-11-27T10:00:00Z',
     );
-    const stored = await s3Client.send(
+    const stored = await world.s3Client.send(
       new HeadObjectCommand({ Bucket: BUCKET, Key: 'originals/flood0004.eml' }),
     );
     expect(stored.ContentType).toBe('message/rfc822');
@@ -135,7 +96,7 @@ describe('the hourly ticket budget', () => {
   it('a summary ticket that fails to post is tried again by the next bounce past the budget', async () => {
     const handler = handlerAt('2026-11-27T13:30:00Z', '1');
     expect(await deliver(handler, 'retry0001')).toMatchObject({ action: 'ticketed' });
-    api.script.push({ status: 500 }, { status: 500 });
+    world.api.script.push({ status: 500 }, { status: 500 });
     await expect(deliver(handler, 'retry0002')).rejects.toThrow(/answered 500/);
     expect(summaries('2026-11-27T13')).toHaveLength(0);
     expect(await deliver(handler, 'retry0003')).toMatchObject({ action: 'over-budget' });

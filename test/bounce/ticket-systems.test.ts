@@ -1,11 +1,12 @@
 // A ticket system is one file in lambda/adapters/tickets/systems/ and its line in the registry: a file
 // left out of the registry, or a registry that disagrees with the settings contract's kinds, fails here.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TICKET_SYSTEMS } from '../../lambda/adapters/tickets/systems/index.ts';
 import type { TicketSystem } from '../../lambda/adapters/tickets/ticket-system.ts';
 import { TICKET_SYSTEMS as KINDS, TICKET_SYSTEM_KINDS } from '../../lambda/contracts/ticket-systems.ts';
+import { contributingBlocks, holds } from '../helpers/contributing.ts';
 
 const SYSTEMS = join(import.meta.dirname, '..', '..', 'lambda', 'adapters', 'tickets', 'systems');
 const files = readdirSync(SYSTEMS)
@@ -35,13 +36,7 @@ describe('the ticket systems', () => {
 });
 
 describe("CONTRIBUTING.md's example of a ticket system", () => {
-  const ROOT = join(SYSTEMS, '..', '..', '..', '..');
-  const contributing = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
-  const section = contributing.slice(contributing.indexOf('## Adding a ticket system'));
-  const steps = section.slice(0, section.indexOf('\n## ', 3));
-  const blocks = [...steps.matchAll(/```ts\n([\s\S]*?)\n\s*```/g)].map(([, code = '']) =>
-    code.replace(/^ {3}/gm, ''),
-  );
+  const blocks = contributingBlocks('Adding a ticket system');
   const sources = [
     'lambda/adapters/tickets/systems/zendesk.ts',
     'lambda/adapters/tickets/systems/index.ts',
@@ -53,6 +48,6 @@ describe("CONTRIBUTING.md's example of a ticket system", () => {
   });
 
   it.each(sources.map((source, index) => [source, index] as const))('shows %s as it is', (source, index) => {
-    expect(readFileSync(join(ROOT, source), 'utf8')).toContain(blocks[index]);
+    expect(holds(source, blocks[index]), blocks[index]).toBe(true);
   });
 });

@@ -6,34 +6,22 @@
 // example with the end-to-end test of docs/deploy.md, which must produce its ticket.
 import { generateKeyPairSync } from 'node:crypto';
 import { text } from 'node:stream/consumers';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import DKIM from 'nodemailer/lib/dkim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TxtLookup } from '../../lambda/adapters/bounce-trust.ts';
 import { localLambdaContext } from '../../lambda/adapters/local-context.ts';
-import { SecretReader } from '../../lambda/adapters/secret-reader.ts';
-import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
 import type { BounceOutcome } from '../../lambda/core/handling/outcome.ts';
 import type { SesVerdicts } from '../../lambda/core/ses/verdicts.ts';
-import { type BounceHandler, createBounceHandler } from '../../lambda/handlers/bounce-handler.ts';
-import { bounceDependencies } from '../../lambda/wiring/bounce-dependencies.ts';
+import type { BounceHandler } from '../../lambda/handlers/bounce-handler.ts';
+import { type BounceWorld, startBounceWorld } from '../helpers/bounce-world.ts';
 import { buildExampleApp } from '../helpers/cdk-app.ts';
-import { type FakeAws, startFakeAws } from '../helpers/fake-aws.ts';
-import { type LocalDynamo, type LocalS3, startDynamo, startS3 } from '../helpers/local-aws.ts';
 import { sesEvent } from '../helpers/ses-events.ts';
-import { startTicketApi, type TicketApi } from '../helpers/ticket-api.ts';
 import { dsnAround } from '../helpers/viewer-mails.ts';
+import { wiredHandler } from '../helpers/wired-handler.ts';
 
-const BUCKET = 'bounce-mail';
-const TABLE = 'bounce-idempotency';
 const RECIPIENT = 'hanako@docomo.ne.jp';
 
-let s3: LocalS3;
-let dynamo: LocalDynamo;
-let aws: FakeAws;
-let api: TicketApi;
-let s3Client: S3Client;
+let world: BounceWorld;
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 /** Our DNS: the public key of selector s1 of example.com, as Easy DKIM or a helpdesk publishes it. */
@@ -52,48 +40,26 @@ const txt: TxtLookup = async (name) => {
 };
 
 beforeAll(async () => {
-  [s3, dynamo, aws, api] = await Promise.all([
-    startS3([BUCKET]),
-    startDynamo(TABLE),
-    startFakeAws(),
-    startTicketApi(),
-  ]);
-  aws.secrets.set('ticket-token', 'tkn');
-  aws.secrets.set('link-key', 'link-key-0123456789-0123456789-0123456789');
-  s3Client = new S3Client({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
+  world = await startBounceWorld();
+  world.aws.secrets.set('ticket-token', 'tkn');
+  world.aws.secrets.set('link-key', 'link-key-0123456789-0123456789-0123456789');
 });
 
 afterAll(async () => {
-  s3Client?.destroy();
-  await Promise.all([s3?.close(), dynamo?.close(), aws?.close(), api?.close()]);
+  await world?.close();
 });
 
 function handlerWith(trustEnv: Record<string, string>): BounceHandler {
-  const config = bounceConfigFromEnv({
-    BUCKET_NAME: BUCKET,
-    IDEMPOTENCY_TABLE: TABLE,
-    TICKET_API_URL: api.url,
-    TICKET_TOKEN_SECRET_ID: 'ticket-token',
-    LINK_KEY_SECRET_ID: 'link-key',
-    VIEWER_BASE_URL: 'https://viewer.example.jp',
-    ...trustEnv,
-  });
-  const secrets = new SecretReader(
-    new SecretsManagerClient({
-      endpoint: aws.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-  const observer = { handled() {}, duplicate() {}, ticketRetry() {}, failed() {} };
-  return createBounceHandler(
-    bounceDependencies(config, { s3: s3Client, dynamodb: dynamo.client, secrets }, { txt, observer }),
+  return wiredHandler(
+    world,
+    {
+      TICKET_API_URL: world.api.url,
+      TICKET_TOKEN_SECRET_ID: 'ticket-token',
+      LINK_KEY_SECRET_ID: 'link-key',
+      VIEWER_BASE_URL: 'https://viewer.example.jp',
+      ...trustEnv,
+    },
+    { txt },
   );
 }
 
@@ -103,7 +69,7 @@ async function deliver(
   mail: Buffer,
   verdicts?: SesVerdicts,
 ): Promise<BounceOutcome> {
-  await s3Client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `incoming/${id}`, Body: mail }));
+  await world.putIncoming(id, mail);
   return handler(sesEvent(id, verdicts), localLambdaContext());
 }
 
@@ -142,7 +108,7 @@ function headersOnlyDsn(original: Buffer): Buffer {
 
 const trustOf = (id: string) =>
   (
-    api.created.find((r) => (r.body as { externalId?: string }).externalId === id)?.body as {
+    world.api.created.find((r) => (r.body as { externalId?: string }).externalId === id)?.body as {
       trust?: unknown;
     }
   )?.trust;
@@ -262,7 +228,9 @@ describe("cdk.json's example and the end-to-end test of docs/deploy.md", () => {
     );
     expect(await deliver(handler, 'e2e00001', mail)).toMatchObject({ action: 'ticketed' });
     expect(trustOf('e2e00001')).toEqual({ trusted: true, by: 'message-id' });
-    const ticket = api.created.find((r) => (r.body as { externalId?: string }).externalId === 'e2e00001');
+    const ticket = world.api.created.find(
+      (r) => (r.body as { externalId?: string }).externalId === 'e2e00001',
+    );
     expect((ticket?.body as { title?: string } | undefined)?.title).toBe(
       '[recipient-unknown] bounce-doctor test',
     );

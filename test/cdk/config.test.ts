@@ -2,9 +2,7 @@
 // CDK side accepting what the Lambda accepts, since both read the one settings contract.
 import { describe, expect, it } from 'vitest';
 import { bounceConfigFromEnv } from '../../lambda/contracts/bounce.ts';
-import { MESSAGE_KINDS } from '../../lambda/contracts/bounce-variables.ts';
 import type { ConfigError } from '../../lambda/contracts/errors.ts';
-import { MESSAGE_KINDS as DECODER_KINDS } from '../../lambda/core/types.ts';
 import { readBounceDoctorConfig } from '../../lib/config/bounce-doctor-config.ts';
 import { exampleContext } from '../helpers/cdk-context.ts';
 
@@ -60,10 +58,6 @@ describe('the configuration', () => {
   it('takes the region and account from the environment when cdk.json names none', () => {
     const config = read({ region: undefined }, { region: 'us-east-1', account: '123456789012' });
     expect(config).toMatchObject({ region: 'us-east-1', account: '123456789012' });
-  });
-
-  it('knows the kinds of mail the decoder tells apart', () => {
-    expect(MESSAGE_KINDS).toEqual(DECODER_KINDS);
   });
 });
 

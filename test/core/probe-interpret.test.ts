@@ -1,7 +1,6 @@
 // The probe's pure interpretation: observation in, outcome/variant/severity and advice out; no network.
 import { describe, expect, it } from 'vitest';
 import { interpretProbe } from '../../lambda/core/probe/interpret.ts';
-import { advertisedAuthMechanisms, parseReply } from '../../lambda/core/probe/smtp-replies.ts';
 import type { ProbeFailure, ProbeObservation, ProbeTarget } from '../../lambda/core/probe/types.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -286,25 +285,5 @@ describe('interpretProbe', () => {
       certificate: { daysLeft: 214, validTo: '2027-01-01T00:00:00.000Z' },
     });
     expect(result.tls).not.toHaveProperty('certificate');
-  });
-});
-
-describe('reading replies', () => {
-  it('joins a multi-line reply and keeps the first enhanced code', () => {
-    expect(parseReply('534-5.7.9 Application-specific password required.\n534 5.7.9 Learn more')).toEqual({
-      code: 534,
-      enhancedCode: '5.7.9',
-      text: 'Application-specific password required. Learn more',
-    });
-    expect(parseReply('not smtp')).toBeUndefined();
-  });
-
-  it('lists the AUTH mechanisms of an EHLO reply, including the old AUTH= form', () => {
-    expect(advertisedAuthMechanisms('250-mx\n250-AUTH=LOGIN PLAIN\n250 AUTH LOGIN PLAIN CRAM-MD5')).toEqual([
-      'LOGIN',
-      'PLAIN',
-      'CRAM-MD5',
-    ]);
-    expect(advertisedAuthMechanisms(undefined)).toEqual([]);
   });
 });

@@ -2,17 +2,10 @@
 // the verdicts a test needs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { VERDICT_FIELDS } from '../../lambda/core/ses/event.ts';
 import type { SesVerdicts, VerdictName } from '../../lambda/core/ses/verdicts.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'events', 'ses-receipt.json');
-
-const VERDICT_FIELDS: Readonly<Record<VerdictName, string>> = {
-  spam: 'spamVerdict',
-  virus: 'virusVerdict',
-  spf: 'spfVerdict',
-  dkim: 'dkimVerdict',
-  dmarc: 'dmarcVerdict',
-};
 
 interface SesEventShape {
   Records: { ses: { mail: { messageId: string }; receipt: Record<string, unknown> } }[];

@@ -47,7 +47,7 @@ describe('the packed package', () => {
         'LICENSE',
         'dist/bounce-doctor.js',
         'dist/index.js',
-        'dist/types/index.d.ts',
+        'dist/types/core/index.d.ts',
         'examples/bounces/lhost-postfix-04.eml',
       ]),
     );

@@ -1,15 +1,14 @@
 // Decides one recipient's reason by walking THE decision order (order.ts) once.
 import type { ParsedRecipient } from '../mta/parser.ts';
-import { findSmtpReplyCode } from '../mta/reply-code.ts';
-import { settleCodes } from '../settle-codes.ts';
+import { ENHANCED_STATUS, findSmtpReplyCode } from '../smtp/codes.ts';
+import { settleCodes } from '../smtp/settle-codes.ts';
 import { firstAddress, MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
 import { AGENT_IDS, AGENT_NAMES } from './agents.ts';
 import { meaningOfStatus, reasonOfReplyCode } from './codes.ts';
-import { BROAD, ORDER, SPECIFIC, WEAK_VERDICTS } from './order.ts';
+import { BROAD, ORDER, RULES, SPECIFIC, WEAK_VERDICTS } from './order.ts';
 import { type ProviderId, providersOf } from './providers.ts';
 import { type ProviderWording, type ReasonRule, wordsApply, wordsMatch } from './rule.ts';
-import { RULES } from './rules/index.ts';
 
 export interface Verdict {
   reason: Reason;
@@ -110,7 +109,7 @@ function statusDerivedFromReplyCode(status: string, text: string): boolean {
 }
 
 const MANY_MEANINGS = /^55[023][ -]/;
-const STATUS_IN_WORDS = /\b[245]\.\d{1,3}\.\d{1,3}\b/;
+const STATUS_IN_WORDS = new RegExp(String.raw`\b${ENHANCED_STATUS}\b`);
 
 /** A server's reply on its own, as the reply table (test/fixtures/replies.tsv) gives it. */
 export interface Reply {

@@ -1,9 +1,10 @@
 // The codes side of the reason rules: which reason a status or reply code names, the status reported
 // when a bounce gives none, and the hard-bounce verdict. The facts live in each rule file.
 import type { ParsedRecipient } from '../mta/parser.ts';
-import { findStatus, MATCH_LIMIT } from '../text.ts';
+import { findStatus } from '../smtp/codes.ts';
+import { MATCH_LIMIT } from '../text.ts';
 import type { Reason } from '../types.ts';
-import { RULES } from './rules/index.ts';
+import { RULES } from './order.ts';
 
 const specific = new Map<string, Reason>();
 const generic = new Map<string, Reason>();

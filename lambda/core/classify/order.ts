@@ -1,5 +1,6 @@
 // THE decision order: which evidence wins when the bounce's parts disagree, written once
-// (docs/accuracy.md carries the same table with the reason for each step).
+// (docs/accuracy.md carries the same table with the reason for each step); the reasons' rules are
+// placed in it, and RULES below is made from them: a new reason is its rule file and its line here.
 //
 //  1  the format's own certain verdict (not a WEAK one)     -> that reason
 //  2  a 2.x.x status or a positive DSN                      -> delivered
@@ -18,55 +19,89 @@
 // Why: the most specific evidence names the fault; a generic status names none. Among specific
 // reasons the order says which fault explains the others: a full mailbox is also a refused
 // recipient, a blocked IP is also a refused message.
-import type { Reason } from '../types.ts';
+import { REASONS, type Reason } from '../types.ts';
+import type { ReasonRule } from './rule.ts';
+import { authfailureRule } from './rules/authfailure.ts';
+import { badreputationRule } from './rules/badreputation.ts';
+import { blockedRule } from './rules/blocked.ts';
+import { contenterrorRule } from './rules/contenterror.ts';
+import { deliveredRule } from './rules/delivered.ts';
+import { exceedlimitRule } from './rules/exceedlimit.ts';
+import { expiredRule } from './rules/expired.ts';
+import { failedstarttlsRule } from './rules/failedstarttls.ts';
+import { feedbackRule } from './rules/feedback.ts';
+import { filteredRule } from './rules/filtered.ts';
+import { hasmovedRule } from './rules/hasmoved.ts';
+import { hostunknownRule } from './rules/hostunknown.ts';
+import { mailboxfullRule } from './rules/mailboxfull.ts';
+import { mailererrorRule } from './rules/mailererror.ts';
+import { mesgtoobigRule } from './rules/mesgtoobig.ts';
+import { networkerrorRule } from './rules/networkerror.ts';
+import { norelayingRule } from './rules/norelaying.ts';
+import { notacceptRule } from './rules/notaccept.ts';
+import { notcompliantrfcRule } from './rules/notcompliantrfc.ts';
+import { onholdRule } from './rules/onhold.ts';
+import { policyviolationRule } from './rules/policyviolation.ts';
+import { rejectedRule } from './rules/rejected.ts';
+import { requireptrRule } from './rules/requireptr.ts';
+import { securityerrorRule } from './rules/securityerror.ts';
+import { spamdetectedRule } from './rules/spamdetected.ts';
+import { speedingRule } from './rules/speeding.ts';
+import { suppressedRule } from './rules/suppressed.ts';
+import { suspendRule } from './rules/suspend.ts';
+import { syntaxerrorRule } from './rules/syntaxerror.ts';
+import { systemerrorRule } from './rules/systemerror.ts';
+import { systemfullRule } from './rules/systemfull.ts';
+import { toomanyconnRule } from './rules/toomanyconn.ts';
+import { undefinedRule } from './rules/undefined.ts';
+import { userunknownRule } from './rules/userunknown.ts';
+import { vacationRule } from './rules/vacation.ts';
+import { virusdetectedRule } from './rules/virusdetected.ts';
 
 /** Reasons whose status or clear words decide in the first pass, most specific first (step 5). */
-export const SPECIFIC = [
-  'suppressed',
-  'mailboxfull',
-  'exceedlimit',
-  'mesgtoobig',
-  'suspend',
-  'hasmoved',
-  'norelaying',
-  'notcompliantrfc',
-  'authfailure',
-  'userunknown',
-  'filtered',
-  'requireptr',
-  'badreputation',
-  'contenterror',
-  'rejected',
-  'hostunknown',
-  'virusdetected',
-  'spamdetected',
-  'toomanyconn',
-  'speeding',
-  'blocked',
-] as const satisfies readonly Reason[];
+const SPECIFIC_RULES = [
+  suppressedRule,
+  mailboxfullRule,
+  exceedlimitRule,
+  mesgtoobigRule,
+  suspendRule,
+  hasmovedRule,
+  norelayingRule,
+  notcompliantrfcRule,
+  authfailureRule,
+  userunknownRule,
+  filteredRule,
+  requireptrRule,
+  badreputationRule,
+  contenterrorRule,
+  rejectedRule,
+  hostunknownRule,
+  virusdetectedRule,
+  spamdetectedRule,
+  toomanyconnRule,
+  speedingRule,
+  blockedRule,
+] as const;
+export const SPECIFIC: readonly Reason[] = SPECIFIC_RULES.map((rule) => rule.reason);
 
 /** Reasons whose wording is vaguer than any specific status: their words count after it (step 8). */
-export const BROAD = [
-  'policyviolation',
-  'failedstarttls',
-  'securityerror',
-  'notaccept',
-  'systemfull',
-  'systemerror',
-  'networkerror',
-  'syntaxerror',
-  'expired',
-  'mailererror',
-] as const satisfies readonly Reason[];
+const BROAD_RULES = [
+  policyviolationRule,
+  failedstarttlsRule,
+  securityerrorRule,
+  notacceptRule,
+  systemfullRule,
+  systemerrorRule,
+  networkerrorRule,
+  syntaxerrorRule,
+  expiredRule,
+  mailererrorRule,
+] as const;
+export const BROAD: readonly Reason[] = BROAD_RULES.map((rule) => rule.reason);
 
 /** Reasons the report's structure decides, and the two verdicts left when nothing matched. */
-export const STRUCTURAL = [
-  'delivered',
-  'vacation',
-  'feedback',
-  'onhold',
-  'undefined',
-] as const satisfies readonly Reason[];
+const STRUCTURAL_RULES = [deliveredRule, vacationRule, feedbackRule, onholdRule, undefinedRule] as const;
+export const STRUCTURAL: readonly Reason[] = STRUCTURAL_RULES.map((rule) => rule.reason);
 
 /**
  * Format verdicts that are guesses from little evidence (after Sisimai's "retry" set): the server's
@@ -85,6 +120,12 @@ export const WEAK_VERDICTS: ReadonlySet<Reason> = new Set<Reason>([
 
 /** Every reason in the one order: the compiler fails here when a reason has no place. */
 export const ORDER: readonly Reason[] = [...SPECIFIC, ...BROAD, ...STRUCTURAL];
-type Placed = (typeof SPECIFIC)[number] | (typeof BROAD)[number] | (typeof STRUCTURAL)[number];
+const PLACED_RULES = [...SPECIFIC_RULES, ...BROAD_RULES, ...STRUCTURAL_RULES];
+type Placed = (typeof PLACED_RULES)[number]['reason'];
 export const EVERY_REASON_PLACED: [Exclude<Reason, Placed>] extends [never] ? true : Exclude<Reason, Placed> =
   true;
+
+/** THE registry of reason rules, one per reason, keyed by reason in the union's order. */
+export const RULES = Object.fromEntries(
+  REASONS.map((reason) => [reason, PLACED_RULES.find((rule) => rule.reason === reason)]),
+) as Readonly<Record<Reason, ReasonRule>>;

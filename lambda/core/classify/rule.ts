@@ -17,8 +17,8 @@ export interface ProviderWording {
   readonly onlyAfter?: readonly string[];
 }
 
-export interface ReasonRule {
-  readonly reason: Reason;
+export interface ReasonRule<R extends Reason = Reason> {
+  readonly reason: R;
   /** The support person's category (diagnosis/categories.ts). */
   readonly category: Category;
   readonly hardBounce: HardBounce;

@@ -1,6 +1,6 @@
 // Turns a decoded report into the one diagnosis a support person reads: category, summary, remedy.
 
-import { RULES } from '../classify/rules/index.ts';
+import { RULES } from '../classify/order.ts';
 import type { BounceReport, Reason, RecipientResult } from '../types.ts';
 import type { Category } from './categories.ts';
 import { type Advice, CARRIER_ADVICE, type LocalText, REASON_ADVICE } from './reasons.ts';

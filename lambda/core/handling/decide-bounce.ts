@@ -8,7 +8,6 @@
 //   the returned original is stored before the trust is judged, so an untrusted bounce keeps it;
 //   an untrusted bounce is recorded only, unless TICKET_UNTRUSTED;
 //   a bounce past the hour's ticket budget is stored and counted, not ticketed.
-import type { TicketKind } from '../../contracts/bounce-variables.ts';
 import { type QuarantineVerdict, quarantineVerdict, type SesVerdicts } from '../ses/verdicts.ts';
 import type { TrustProblem, TrustVerdict } from '../trust/trust.ts';
 import type { MessageKind } from '../types.ts';
@@ -80,11 +79,3 @@ const STEPS: ReadonlySet<string> = new Set<BounceStep['action']>([
   'judge-trust',
   'take-budget',
 ]);
-
-// TICKET_KINDS names the decoder's kinds without importing the core: the compiler keeps the two the same.
-type SameKinds = [MessageKind] extends [TicketKind]
-  ? [TicketKind] extends [MessageKind]
-    ? true
-    : false
-  : false;
-true satisfies SameKinds;

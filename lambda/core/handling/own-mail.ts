@@ -1,8 +1,8 @@
 // Our own ticket mail coming back (the `mail` ticket system): the helpdesk's acknowledgement, an agent's
 // reply, a bounce of it. Never a ticket: that ticket's mail could come back again, a loop.
-import type { MailHeaders } from '../mail/headers.ts';
+
+import { type MailHeaders, mailHead } from '../mail/headers.ts';
 import { messageIdsIn } from '../mail/message-ids.ts';
-import { mailHead } from '../mail-head.ts';
 import { isTicketMessageId, TICKET_MAIL_HEADER } from '../ticketing/ticket-mail.ts';
 import type { BounceReport } from '../types.ts';
 

@@ -1,5 +1,6 @@
 // Header blocks as a small read-only map: names lower-cased, folded lines unfolded, encoded words decoded.
 import libmime from 'libmime';
+import { normalizeLineEndings } from './mailbox.ts';
 
 export class MailHeaders {
   /** Raw (folded, encoded) values by lower-cased name; decoded on first read. */
@@ -96,4 +97,13 @@ export function splitHeaderBlock(text: string): { head: string; body: string } {
 export function headerBlockOf(raw: Buffer): string {
   const end = raw.indexOf('\n\n');
   return raw.toString('utf8', 0, end === -1 ? Math.min(raw.length, 256 * 1024) : end + 1);
+}
+
+/**
+ * The header block on top of a mail's bytes, read: what the bounce handler reads beyond the decoder
+ * (SES's verdicts, the addresses a bounce came to, our own ticket mail's marks). Only the first
+ * `maxBytes` are read: a mail may be 40 MB, its headers are at its start.
+ */
+export function mailHead(raw: Uint8Array, maxBytes: number): MailHeaders {
+  return MailHeaders.parse(headerBlockOf(normalizeLineEndings(raw.subarray(0, maxBytes))));
 }

@@ -2,10 +2,11 @@
 // "5.1.0 - Unknown address error 550-'5.2.2 <a@b>... Mailbox Full' (delivery attempts: 0)",
 // "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>".
 // The codes of the server's own reply are the ones that tell what happened.
-import { findStatus, MATCH_LIMIT } from '../text.ts';
-import { betterStatus } from './dsn.ts';
+
+import { betterStatus } from '../dsn/recipients.ts';
+import { findSmtpReplyCode, findStatus } from '../smtp/codes.ts';
+import { MATCH_LIMIT } from '../text.ts';
 import type { ParsedRecipient } from './parser.ts';
-import { findSmtpReplyCode } from './reply-code.ts';
 
 const QUOTED_REPLY = /\b([245]\d\d)[ -]'([^']{1,1000})'/;
 const ANGLED_REPLY = /<([245]\d\d[ -][^<>]{1,1000})>/;

@@ -1,5 +1,5 @@
-// What Microsoft's own codes in Exchange and Microsoft 365 NDRs mean: Exchange's NDR codes, the
-// enhanced status codes whose detail numbers are Microsoft's, and which reply codes are real.
+// What Microsoft's own codes in Exchange and Microsoft 365 NDRs mean: Exchange's NDR codes and the
+// enhanced status codes whose detail numbers are Microsoft's.
 import type { Reason } from '../types.ts';
 
 /** Exchange's NDR codes ("RESOLVER.ADR.RecipNotFound") and what they mean. */
@@ -51,17 +51,6 @@ export function microsoftReason(texts: readonly string[], status: string): Reaso
     if (reason) return reason;
   }
   return MICROSOFT_STATUS.find(([pattern]) => pattern.test(status))?.[1];
-}
-
-/** SMTP reply codes a server can send; Exchange writes others ("441 4.4.1") for its own failures. */
-const REPLY_CODES = new Set(
-  '421 450 451 452 453 454 455 458 459 500 501 502 503 504 521 523 524 530 534 535 538 550 551 552 553 554 555 556'.split(
-    ' ',
-  ),
-);
-
-export function isSmtpReplyCode(code: string): boolean {
-  return REPLY_CODES.has(code);
 }
 
 /** Microsoft's fixed NDR sentences for the user, when no code is given, and what they mean. */

@@ -1,17 +1,12 @@
 // The "Diagnostic information for administrators" section of Exchange Server 2007+ and Microsoft
 // 365 non-delivery reports (in several languages), and what Microsoft's own codes in it mean.
+
+import { recipientsFromDsn } from '../dsn/recipients.ts';
 import type { MailView } from '../mail/read-mail.ts';
-import {
-  addressesIn,
-  findCommand,
-  findReplyCode,
-  findStatus,
-  firstAddress,
-  MATCH_LIMIT,
-  squeeze,
-} from '../text.ts';
-import { recipientsFromDsn } from './dsn.ts';
-import { isSmtpReplyCode, microsoftExplanationReason, microsoftReason } from './microsoft-codes.ts';
+import { findReplyCode, findStatus, isSmtpFailureCode } from '../smtp/codes.ts';
+import { findCommand } from '../smtp/commands.ts';
+import { addressesIn, firstAddress, MATCH_LIMIT, squeeze } from '../text.ts';
+import { microsoftExplanationReason, microsoftReason } from './microsoft-codes.ts';
 import { splitQuotedOriginal } from './original.ts';
 import type { ParsedBounce, ParsedRecipient } from './parser.ts';
 
@@ -141,7 +136,7 @@ export function applyAttempt(r: ParsedRecipient, attempt: Attempt | undefined, r
   const reply = findReplyCode(attempt.words);
   r.diagnosticCode = attempt.words;
   r.status = findStatus(attempt.words) || r.status;
-  r.replyCode = isSmtpReplyCode(reply) ? reply : '';
+  r.replyCode = isSmtpFailureCode(reply) ? reply : '';
   r.remoteMta = attempt.host || remoteMta || r.remoteMta;
   if (attempt.at) r.lastAttemptAt = attempt.at;
   if (/\bunknown recipient or mailbox unavailable ->/i.test(attempt.words)) r.command = 'RCPT';

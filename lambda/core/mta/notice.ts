@@ -1,7 +1,9 @@
-// Small helpers for the text-only bounce formats: bounded notice lines, SMTP replies folded over
-// several lines, header guards, and a recipient record built from the words that concern it.
+// Small helpers for the text-only bounce formats: bounded notice lines, header guards, and a
+// recipient record built from the words that concern it.
 import type { MailView } from '../mail/read-mail.ts';
-import { findCommand, findReplyCode, findStatus, MATCH_LIMIT, squeeze } from '../text.ts';
+import { findReplyCode, findStatus } from '../smtp/codes.ts';
+import { findCommand } from '../smtp/commands.ts';
+import { MATCH_LIMIT, squeeze } from '../text.ts';
 import type { Reason } from '../types.ts';
 import type { ParsedRecipient } from './parser.ts';
 
@@ -21,22 +23,6 @@ export function noticeLines(text: string): string[] {
 /** True when any of the named headers has a value that `pattern` matches. */
 export function headerMatches(mail: MailView, names: readonly string[], pattern: RegExp): boolean {
   return names.some((name) => mail.headers.all(name).some((value) => pattern.test(value.slice(0, 1000))));
-}
-
-const REPLY_PREFIX = /^([245]\d\d)[ -](?:[245]\.\d{1,3}\.\d{1,3}[ \t]+)?/;
-
-/**
- * Joins an SMTP reply written over several lines ("550-5.7.1 first" / "550 5.7.1 last") into one
- * text, keeping the code and enhanced code once.
- */
-export function unfoldReply(lines: readonly string[]): string {
-  const [first = '', ...rest] = lines.map((line) => line.trim()).filter(Boolean);
-  const code = REPLY_PREFIX.exec(first)?.[1];
-  const tail = rest.map((line) => {
-    const m = REPLY_PREFIX.exec(line);
-    return m && m[1] === code ? line.slice(m[0].length) : line;
-  });
-  return squeeze([first, ...tail].join(' '));
 }
 
 /** A failed recipient whose status, reply code and command are read from the words that concern it. */

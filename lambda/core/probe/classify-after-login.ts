@@ -1,11 +1,12 @@
 // The outcome of a session that broke off after the login: the sender check's MAIL FROM and RCPT TO,
 // RSET, QUIT; and the protocol errors any phase may end in.
+
+import type { SmtpReply } from '../smtp/replies.ts';
 import { RELAY_DENIED, SENDER_REPLY_RULES } from './failure-tables.ts';
-import type { SmtpReply } from './smtp-replies.ts';
 import type { Found, OutcomeVariant, ProbeFailure } from './types.ts';
 
 export function afterLoginOutcome(failure: ProbeFailure, reply: SmtpReply | undefined): Found {
-  if (!reply || reply.code < 400) return protocolError(failure, reply);
+  if (!reply || reply.replyCode < 400) return protocolError(failure, reply);
   switch (failure.phase) {
     case 'mail':
       return senderRefusal(reply) ?? temporaryOr(reply, { outcome: 'sender-refused', variant: 'other' });
@@ -35,7 +36,7 @@ function recipientRefusal(reply: SmtpReply): Found {
 
 /** A 4xx that names no cause: the server cannot take mail just now. */
 function temporaryOr(reply: SmtpReply, permanent: Found): Found {
-  return reply.code < 500 ? { outcome: 'relay-unavailable' } : permanent;
+  return reply.replyCode < 500 ? { outcome: 'relay-unavailable' } : permanent;
 }
 
 /** The server spoke something other than SMTP, spoke out of turn, or hung up without a word. */

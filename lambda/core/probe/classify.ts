@@ -1,4 +1,6 @@
 // Decides a probe's outcome, kind and severity from what the adapter observed. Pure: the clock is passed.
+
+import { advertisedAuthMechanisms, parseReply, type SmtpReply } from '../smtp/replies.ts';
 import { afterLoginOutcome, protocolError } from './classify-after-login.ts';
 import {
   AUTH_REPLY_RULES,
@@ -7,7 +9,6 @@ import {
   CONNECT_UNREACHABLE,
   DNS_NOT_FOUND,
 } from './failure-tables.ts';
-import { advertisedAuthMechanisms, parseReply, type SmtpReply } from './smtp-replies.ts';
 import {
   type Found,
   type Outcome,
@@ -121,8 +122,8 @@ function isReplyPhase(phase: string): phase is ReplyPhase {
 }
 
 function refusedOnArrival(failure: ProbeFailure, reply: SmtpReply | undefined): Found {
-  if (reply && reply.code >= 400) {
-    return { outcome: 'greeting-rejected', variant: reply.code < 500 ? 'temporary' : 'permanent' };
+  if (reply && reply.replyCode >= 400) {
+    return { outcome: 'greeting-rejected', variant: reply.replyCode < 500 ? 'temporary' : 'permanent' };
   }
   return protocolError(failure, reply);
 }
@@ -136,7 +137,8 @@ function tlsOutcome(
   const certificate = certificateVariant(observation, failure, nowMs);
   if (certificate) return { outcome: 'tls-failed', variant: certificate };
   // A reply to STARTTLS other than 220 means the server would not switch to TLS at all.
-  if (failure.phase === 'starttls' && reply && reply.code >= 400) return { outcome: 'starttls-unavailable' };
+  if (failure.phase === 'starttls' && reply && reply.replyCode >= 400)
+    return { outcome: 'starttls-unavailable' };
   return { outcome: 'tls-failed', variant: 'handshake' };
 }
 
@@ -155,10 +157,10 @@ function certificateVariant(
 }
 
 function authVariant(reply: SmtpReply): OutcomeVariant<'auth-failed'> {
-  if (reply.code >= 400 && reply.code < 500) return 'temporary';
+  if (reply.replyCode >= 400 && reply.replyCode < 500) return 'temporary';
   const rule = AUTH_REPLY_RULES.find(
     (r) =>
-      (r.code === undefined || r.code === reply.code) &&
+      (r.replyCode === undefined || r.replyCode === reply.replyCode) &&
       (r.enhancedCode === undefined || r.enhancedCode === reply.enhancedCode) &&
       (r.words === undefined || r.words.test(reply.text)),
   );
@@ -172,7 +174,7 @@ function authVariant(reply: SmtpReply): OutcomeVariant<'auth-failed'> {
 function severityOf(found: Found, failure: ProbeFailure, reply: SmtpReply | undefined): Severity {
   if (found.variant === 'port-25') return 'failure';
   if (found.outcome === 'reply-timeout' && found.variant === 'quit') return 'warning';
-  if (reply && reply.code >= 400 && reply.code < 500) return 'transient';
+  if (reply && reply.replyCode >= 400 && reply.replyCode < 500) return 'transient';
   if (failure.code === 'ETIMEDOUT' || found.variant === 'temporary') return 'transient';
   return BASE_SEVERITY[found.outcome];
 }

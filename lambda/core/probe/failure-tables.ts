@@ -26,7 +26,7 @@ export const CERTIFICATE_ERRORS: Readonly<Record<string, OutcomeVariant<'tls-fai
 
 interface AuthReplyRule {
   variant: OutcomeVariant<'auth-failed'>;
-  code?: number;
+  replyCode?: number;
   enhancedCode?: string;
   words?: RegExp;
 }
@@ -37,10 +37,10 @@ export const AUTH_REPLY_RULES: readonly AuthReplyRule[] = [
   { variant: 'smtp-auth-disabled', words: /SmtpClientAuthentication is disabled/i },
   { variant: 'app-password-required', enhancedCode: '5.7.9' },
   { variant: 'app-password-required', words: /application-specific password|app password/i },
-  { variant: 'basic-auth-blocked', code: 535, enhancedCode: '5.7.3' },
+  { variant: 'basic-auth-blocked', replyCode: 535, enhancedCode: '5.7.3' },
   { variant: 'bad-credentials', enhancedCode: '5.7.8' },
-  { variant: 'auth-required', code: 530 },
-  { variant: 'bad-credentials', code: 535 },
+  { variant: 'auth-required', replyCode: 530 },
+  { variant: 'bad-credentials', replyCode: 535 },
 ];
 
 interface SenderReplyRule {

@@ -2,9 +2,9 @@
 import { PROBE_DEFAULTS } from '../../contracts/probe.ts';
 import { CONFIG_WARNING_ADVICE, ENVELOPE_ACCEPTED_NOTE, PROBE_ADVICE } from '../diagnosis/probe/catalogue.ts';
 import type { Advice, LocalText } from '../diagnosis/reasons.ts';
+import { advertisedAuthMechanisms, parseReply } from '../smtp/replies.ts';
 import { classifyObservation } from './classify.ts';
 import { firstLine, printable } from './printable.ts';
-import { advertisedAuthMechanisms, parseReply } from './smtp-replies.ts';
 import type {
   ConfigWarning,
   Phase,
@@ -46,7 +46,7 @@ export function interpretProbe(
     ...(target.envelope ? { envelope: target.envelope } : {}),
     checkedAt: options.now.toISOString(),
     ...verdict,
-    ...(reply ? { replyCode: reply.code } : {}),
+    ...(reply ? { replyCode: reply.replyCode } : {}),
     ...(reply?.enhancedCode ? { enhancedCode: reply.enhancedCode } : {}),
     // A reply that is not SMTP (another service's banner) is shown as its first line: it tells what runs there.
     ...(reply ? { replyText: printable(reply.text) } : {}),

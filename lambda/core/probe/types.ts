@@ -1,5 +1,5 @@
 // The SMTP probe's vocabulary: what the connection adapter observed, and the result the core makes of it.
-import type { AuthMethod, ProbeEnvelope, ProbeTarget, Security } from '../../contracts/probe.ts';
+import type { ProbeTarget } from '../../contracts/probe.ts';
 import type { Advice } from '../diagnosis/reasons.ts';
 
 // What to probe and how is the settings' vocabulary (contracts/probe.ts); the rest of the probe reads it here.
@@ -161,14 +161,7 @@ export interface ProbeCertificate extends CertificateFacts {
 }
 
 /** The probe's answer, the same from the Lambda and the CLI. */
-export interface ProbeResult {
-  host: string;
-  port: number;
-  security: Security;
-  user: string;
-  authMethod: AuthMethod;
-  /** The sender check's addresses, when it ran. */
-  envelope?: ProbeEnvelope;
+export interface ProbeResult extends ProbeTarget {
   checkedAt: string;
   outcome: Outcome;
   variant?: AnyVariant;

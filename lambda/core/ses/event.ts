@@ -15,7 +15,8 @@ export interface SesMail {
   recipients?: string[];
 }
 
-const VERDICT_FIELDS: Readonly<Record<VerdictName, string>> = {
+/** The receipt's field for each verdict. */
+export const VERDICT_FIELDS: Readonly<Record<VerdictName, string>> = {
   spam: 'spamVerdict',
   virus: 'virusVerdict',
   spf: 'spfVerdict',

@@ -1,6 +1,6 @@
 // SES's receipt verdicts (spam, virus, SPF, DKIM, DMARC): from the event, or from the headers SES adds
 // to the stored mail (for replays, whose events carry none), and what they mean for the handler.
-import { mailHead } from '../mail-head.ts';
+import { mailHead } from '../mail/headers.ts';
 
 export const VERDICT_STATUSES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED'] as const;
 export type VerdictStatus = (typeof VERDICT_STATUSES)[number];

@@ -6,8 +6,7 @@
 // are still stored and counted; they get a ticket only when configured so, marked untrusted. Pure:
 // keys and time passed in.
 import { type TrustChecks, trustChecked } from '../../contracts/trust.ts';
-import { headerBlockOf } from '../mail/headers.ts';
-import { mailHead } from '../mail-head.ts';
+import { headerBlockOf, mailHead } from '../mail/headers.ts';
 import type { SesVerdicts } from '../ses/verdicts.ts';
 import type { BounceReport } from '../types.ts';
 import { type DkimKeyLookup, dkimSignatures, verifyDkimHeaders } from './dkim-headers.ts';

@@ -1,5 +1,6 @@
 // Building HTML safely: the `html` template escapes every interpolated value unless it is already
 // `SafeHtml` (the output of another `html` template, or of the sanitiser).
+import { escapeHtml } from '../ticketing/untrusted-text.ts';
 
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -9,15 +10,6 @@ export class SafeHtml {
 }
 
 type Interpolated = SafeHtml | string | number | undefined | null | false | readonly Interpolated[];
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 export function html(strings: TemplateStringsArray, ...values: Interpolated[]): SafeHtml {
   let out = strings[0] ?? '';

@@ -1,7 +1,7 @@
 // authfailure: refused by the receiving side's SPF, DKIM or DMARC checks of the sender's domain.
 import type { ReasonRule } from '../rule.ts';
 
-export const authfailureRule: ReasonRule = {
+export const authfailureRule: ReasonRule<'authfailure'> = {
   reason: 'authfailure',
   category: 'sender-authentication',
   hardBounce: 'never',

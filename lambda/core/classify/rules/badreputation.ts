@@ -1,7 +1,7 @@
 // badreputation: refused because of the sending IP address's or domain's reputation.
 import type { ReasonRule } from '../rule.ts';
 
-export const badreputationRule: ReasonRule = {
+export const badreputationRule: ReasonRule<'badreputation'> = {
   reason: 'badreputation',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // blocked: refused because of the connecting client: its IP address (a blocklist) or host name.
 import type { ReasonRule } from '../rule.ts';
 
-export const blockedRule: ReasonRule = {
+export const blockedRule: ReasonRule<'blocked'> = {
   reason: 'blocked',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

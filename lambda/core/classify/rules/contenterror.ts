@@ -1,7 +1,7 @@
 // contenterror: refused because of the message's header or MIME format.
 import type { ReasonRule } from '../rule.ts';
 
-export const contenterrorRule: ReasonRule = {
+export const contenterrorRule: ReasonRule<'contenterror'> = {
   reason: 'contenterror',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // delivered: delivered successfully: a positive delivery status notification.
 import type { ReasonRule } from '../rule.ts';
 
-export const deliveredRule: ReasonRule = {
+export const deliveredRule: ReasonRule<'delivered'> = {
   reason: 'delivered',
   category: 'other',
   hardBounce: 'never',

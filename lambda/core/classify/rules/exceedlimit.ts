@@ -1,7 +1,7 @@
 // exceedlimit: the message exceeded a limit set for the recipient (a per-mailbox size limit).
 import type { ReasonRule } from '../rule.ts';
 
-export const exceedlimitRule: ReasonRule = {
+export const exceedlimitRule: ReasonRule<'exceedlimit'> = {
   reason: 'exceedlimit',
   category: 'message-too-large',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // expired: delivery was given up after retrying for too long (typically connection failures).
 import type { ReasonRule } from '../rule.ts';
 
-export const expiredRule: ReasonRule = {
+export const expiredRule: ReasonRule<'expired'> = {
   reason: 'expired',
   category: 'temporary-or-delayed',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // failedstarttls: delivery failed because TLS (STARTTLS) could not be used or was required.
 import type { ReasonRule } from '../rule.ts';
 
-export const failedstarttlsRule: ReasonRule = {
+export const failedstarttlsRule: ReasonRule<'failedstarttls'> = {
   reason: 'failedstarttls',
   category: 'sender-authentication',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // feedback: a complaint (feedback loop report) sent back by a mailbox provider.
 import type { ReasonRule } from '../rule.ts';
 
-export const feedbackRule: ReasonRule = {
+export const feedbackRule: ReasonRule<'feedback'> = {
   reason: 'feedback',
   category: 'complaint',
   hardBounce: 'never',

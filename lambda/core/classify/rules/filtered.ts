@@ -2,7 +2,7 @@
 import type { ReasonRule } from '../rule.ts';
 import { NO_SUCH_ADDRESS, userunknownRule } from './userunknown.ts';
 
-export const filteredRule: ReasonRule = {
+export const filteredRule: ReasonRule<'filtered'> = {
   reason: 'filtered',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // hasmoved: the recipient's mailbox has moved and mail is not forwarded.
 import type { ReasonRule } from '../rule.ts';
 
-export const hasmovedRule: ReasonRule = {
+export const hasmovedRule: ReasonRule<'hasmoved'> = {
   reason: 'hasmoved',
   category: 'recipient-unknown',
   hardBounce: 'always',

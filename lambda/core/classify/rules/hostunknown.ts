@@ -5,7 +5,7 @@ import type { ReasonRule } from '../rule.ts';
 // is a network problem (networkerror.ts), even where the words also say "host not found".
 const TEMPORARY_LOOKUP = /\btry again\b|\btemporar|\btimed? ?out\b|\bservfail\b|\bno response from\b/;
 
-export const hostunknownRule: ReasonRule = {
+export const hostunknownRule: ReasonRule<'hostunknown'> = {
   reason: 'hostunknown',
   category: 'recipient-unknown',
   hardBounce: 'always',

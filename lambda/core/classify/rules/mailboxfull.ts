@@ -1,7 +1,7 @@
 // mailboxfull: the recipient's mailbox is full.
 import type { ReasonRule } from '../rule.ts';
 
-export const mailboxfullRule: ReasonRule = {
+export const mailboxfullRule: ReasonRule<'mailboxfull'> = {
   reason: 'mailboxfull',
   category: 'mailbox-full',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // mailererror: a mail program on the receiving host (a local delivery agent, a pipe) exited with an error.
 import type { ReasonRule } from '../rule.ts';
 
-export const mailererrorRule: ReasonRule = {
+export const mailererrorRule: ReasonRule<'mailererror'> = {
   reason: 'mailererror',
   category: 'temporary-or-delayed',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // mesgtoobig: the message is too big for the receiving server.
 import type { ReasonRule } from '../rule.ts';
 
-export const mesgtoobigRule: ReasonRule = {
+export const mesgtoobigRule: ReasonRule<'mesgtoobig'> = {
   reason: 'mesgtoobig',
   category: 'message-too-large',
   hardBounce: 'never',

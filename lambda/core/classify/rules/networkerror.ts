@@ -1,7 +1,7 @@
 // networkerror: a DNS lookup failure or another network problem between the servers.
 import type { ReasonRule } from '../rule.ts';
 
-export const networkerrorRule: ReasonRule = {
+export const networkerrorRule: ReasonRule<'networkerror'> = {
   reason: 'networkerror',
   category: 'temporary-or-delayed',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // norelaying: refused as relaying: the server does not take mail for that domain from this client.
 import type { ReasonRule } from '../rule.ts';
 
-export const norelayingRule: ReasonRule = {
+export const norelayingRule: ReasonRule<'norelaying'> = {
   reason: 'norelaying',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // notaccept: the receiving domain or host accepts no mail at all (a null MX, RFC 7505).
 import type { ReasonRule } from '../rule.ts';
 
-export const notacceptRule: ReasonRule = {
+export const notacceptRule: ReasonRule<'notaccept'> = {
   reason: 'notaccept',
   category: 'recipient-unknown',
   hardBounce: 'when-permanent',

@@ -1,7 +1,7 @@
 // notcompliantrfc: refused because the message does not comply with the mail RFCs (RFC 5322).
 import type { ReasonRule } from '../rule.ts';
 
-export const notcompliantrfcRule: ReasonRule = {
+export const notcompliantrfcRule: ReasonRule<'notcompliantrfc'> = {
   reason: 'notcompliantrfc',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

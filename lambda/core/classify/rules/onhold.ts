@@ -1,7 +1,7 @@
 // onhold: undecided: the bounce holds too little detail to judge.
 import type { ReasonRule } from '../rule.ts';
 
-export const onholdRule: ReasonRule = {
+export const onholdRule: ReasonRule<'onhold'> = {
   reason: 'onhold',
   category: 'other',
   hardBounce: 'never',

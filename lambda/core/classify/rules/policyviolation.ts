@@ -1,7 +1,7 @@
 // policyviolation: refused by a policy of the receiving host or gateway (content, attachment, list rules).
 import type { ReasonRule } from '../rule.ts';
 
-export const policyviolationRule: ReasonRule = {
+export const policyviolationRule: ReasonRule<'policyviolation'> = {
   reason: 'policyviolation',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // rejected: refused because of the sender's (envelope from) address or domain.
 import type { ReasonRule } from '../rule.ts';
 
-export const rejectedRule: ReasonRule = {
+export const rejectedRule: ReasonRule<'rejected'> = {
   reason: 'rejected',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

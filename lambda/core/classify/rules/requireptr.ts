@@ -1,7 +1,7 @@
 // requireptr: refused because the sending IP address has no valid reverse DNS (PTR) record.
 import type { ReasonRule } from '../rule.ts';
 
-export const requireptrRule: ReasonRule = {
+export const requireptrRule: ReasonRule<'requireptr'> = {
   reason: 'requireptr',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

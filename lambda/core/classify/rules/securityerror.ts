@@ -1,7 +1,7 @@
 // securityerror: refused for a security reason: authentication required, or a security check failed.
 import type { ReasonRule } from '../rule.ts';
 
-export const securityerrorRule: ReasonRule = {
+export const securityerrorRule: ReasonRule<'securityerror'> = {
   reason: 'securityerror',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

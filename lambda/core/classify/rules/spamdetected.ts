@@ -1,7 +1,7 @@
 // spamdetected: refused by the receiving host's spam filter (the message's content).
 import type { ReasonRule } from '../rule.ts';
 
-export const spamdetectedRule: ReasonRule = {
+export const spamdetectedRule: ReasonRule<'spamdetected'> = {
   reason: 'spamdetected',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // speeding: refused for sending too many messages too fast: a message rate limit of the receiver.
 import type { ReasonRule } from '../rule.ts';
 
-export const speedingRule: ReasonRule = {
+export const speedingRule: ReasonRule<'speeding'> = {
   reason: 'speeding',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

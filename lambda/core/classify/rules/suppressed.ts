@@ -1,7 +1,7 @@
 // suppressed: not sent at all: the address is on the sending service's suppression list.
 import type { ReasonRule } from '../rule.ts';
 
-export const suppressedRule: ReasonRule = {
+export const suppressedRule: ReasonRule<'suppressed'> = {
   reason: 'suppressed',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

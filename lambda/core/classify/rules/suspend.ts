@@ -1,7 +1,7 @@
 // suspend: the recipient's account exists but is suspended, disabled or inactive.
 import type { ReasonRule } from '../rule.ts';
 
-export const suspendRule: ReasonRule = {
+export const suspendRule: ReasonRule<'suspend'> = {
   reason: 'suspend',
   category: 'recipient-unknown',
   hardBounce: 'never',

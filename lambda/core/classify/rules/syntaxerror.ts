@@ -1,7 +1,7 @@
 // syntaxerror: refused for a syntax error in the SMTP commands sent.
 import type { ReasonRule } from '../rule.ts';
 
-export const syntaxerrorRule: ReasonRule = {
+export const syntaxerrorRule: ReasonRule<'syntaxerror'> = {
   reason: 'syntaxerror',
   category: 'other',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // systemerror: a system error on the receiving host.
 import type { ReasonRule } from '../rule.ts';
 
-export const systemerrorRule: ReasonRule = {
+export const systemerrorRule: ReasonRule<'systemerror'> = {
   reason: 'systemerror',
   category: 'temporary-or-delayed',
   hardBounce: 'never',

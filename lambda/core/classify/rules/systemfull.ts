@@ -1,7 +1,7 @@
 // systemfull: the receiving server's disk (mail system storage) is full.
 import type { ReasonRule } from '../rule.ts';
 
-export const systemfullRule: ReasonRule = {
+export const systemfullRule: ReasonRule<'systemfull'> = {
   reason: 'systemfull',
   category: 'temporary-or-delayed',
   hardBounce: 'never',

@@ -1,7 +1,7 @@
 // toomanyconn: refused because the sending server opened too many connections (or recipients).
 import type { ReasonRule } from '../rule.ts';
 
-export const toomanyconnRule: ReasonRule = {
+export const toomanyconnRule: ReasonRule<'toomanyconn'> = {
   reason: 'toomanyconn',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',

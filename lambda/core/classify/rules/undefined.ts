@@ -1,7 +1,7 @@
 // undefined: undecided: no error detail at all.
 import type { ReasonRule } from '../rule.ts';
 
-export const undefinedRule: ReasonRule = {
+export const undefinedRule: ReasonRule<'undefined'> = {
   reason: 'undefined',
   category: 'other',
   hardBounce: 'never',

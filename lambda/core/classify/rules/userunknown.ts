@@ -12,7 +12,7 @@ export const NO_SUCH_ADDRESS: readonly RegExp[] = [
   /\bnot registered (?:user|address|recipient|account)\b/,
 ];
 
-export const userunknownRule: ReasonRule = {
+export const userunknownRule: ReasonRule<'userunknown'> = {
   reason: 'userunknown',
   category: 'recipient-unknown',
   hardBounce: 'always',

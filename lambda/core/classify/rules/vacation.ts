@@ -1,7 +1,7 @@
 // vacation: an automatic out-of-office reply.
 import type { ReasonRule } from '../rule.ts';
 
-export const vacationRule: ReasonRule = {
+export const vacationRule: ReasonRule<'vacation'> = {
   reason: 'vacation',
   category: 'auto-reply',
   hardBounce: 'never',

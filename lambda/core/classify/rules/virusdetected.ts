@@ -1,7 +1,7 @@
 // virusdetected: refused by a virus scanner.
 import type { ReasonRule } from '../rule.ts';
 
-export const virusdetectedRule: ReasonRule = {
+export const virusdetectedRule: ReasonRule<'virusdetected'> = {
   reason: 'virusdetected',
   category: 'rejected-as-spam-or-blocklisted',
   hardBounce: 'never',
