@@ -13,12 +13,32 @@ export interface DsnOptions {
   remoteMta?: string;
 }
 
+/** A Postfix DSN carrying the remote server's words and a small returned original, as text. */
 export function postfixBounce(options: DsnOptions): string {
+  const subject = options.originalSubject ?? 'Your order';
+  const original = [
+    'From: support@example.jp',
+    `To: ${options.recipient ?? 'user@example.net'}`,
+    `Subject: ${subject}`,
+    'Message-ID: <order-1@example.jp>',
+    '',
+    'Hello.',
+  ];
+  return [...dsnLines(options), ...original, '', '--B1--', ''].join('\n');
+}
+
+/** The same DSN returning `original` whole (message/rfc822), CRLF as SES stores it under incoming/. */
+export function postfixBounceAround(original: Buffer, options: DsnOptions): Buffer {
+  const head = `${dsnLines(options).join('\r\n')}\r\n`;
+  return Buffer.concat([Buffer.from(head), original, Buffer.from('\r\n--B1--\r\n')]);
+}
+
+/** Every line of the DSN up to and including the empty line that opens the returned original. */
+function dsnLines(options: DsnOptions): string[] {
   const recipient = options.recipient ?? 'user@example.net';
   const status = options.status ?? /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(options.words)?.[1] ?? '5.0.0';
   const command = options.command ?? 'RCPT TO';
   const remoteMta = options.remoteMta ?? 'mx.example.net';
-  const subject = options.originalSubject ?? 'Your order';
   return [
     'Return-Path: <>',
     'Date: Thu, 29 Apr 2021 23:45:32 +0900 (JST)',
@@ -32,7 +52,7 @@ export function postfixBounce(options: DsnOptions): string {
     '',
     '--B1',
     'Content-Description: Notification',
-    'Content-Type: text/plain; charset=us-ascii',
+    'Content-Type: text/plain; charset=utf-8',
     '',
     'This is the mail system at host mx.example.jp.',
     '',
@@ -58,14 +78,5 @@ export function postfixBounce(options: DsnOptions): string {
     'Content-Description: Undelivered Message',
     'Content-Type: message/rfc822',
     '',
-    'From: support@example.jp',
-    `To: ${recipient}`,
-    `Subject: ${subject}`,
-    'Message-ID: <order-1@example.jp>',
-    '',
-    'Hello.',
-    '',
-    '--B1--',
-    '',
-  ].join('\n');
+  ];
 }

@@ -4,6 +4,7 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { FakeAws } from './fake-aws.ts';
 import { sesEvent } from './ses-events.ts';
+import { postfixBounceAround } from './synthetic.ts';
 
 export interface DsnParts {
   /** The returned original: header lines, then (after an empty line) its body. */
@@ -15,45 +16,8 @@ export interface DsnParts {
 
 export function dsnReturning({ original, recipient = 'hanako@docomo.ne.jp', words }: DsnParts): Buffer {
   const said = words ?? `550 5.1.1 <${recipient}>: Recipient address rejected: User unknown`;
-  return Buffer.from(
-    [
-      'Return-Path: <>',
-      'Date: Fri, 27 Nov 2026 18:15:04 +0900 (JST)',
-      'From: MAILER-DAEMON@mx.example.jp (Mail Delivery System)',
-      'Subject: Undelivered Mail Returned to Sender',
-      'To: shop@example.jp',
-      'Auto-Submitted: auto-replied',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="DSN1"',
-      'Message-Id: <20261127091504.DSN@mx.example.jp>',
-      '',
-      '--DSN1',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'This is the mail system at host mx.example.jp.',
-      '',
-      `<${recipient}>: host mx.docomo.ne.jp[192.0.2.25] said: ${said} (in reply to RCPT TO command)`,
-      '',
-      '--DSN1',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.jp',
-      '',
-      `Final-Recipient: rfc822; ${recipient}`,
-      'Action: failed',
-      'Status: 5.1.1',
-      'Remote-MTA: dns; mx.docomo.ne.jp',
-      `Diagnostic-Code: smtp; ${said}`,
-      '',
-      '--DSN1',
-      'Content-Type: message/rfc822',
-      '',
-      original.replace(/\r?\n/g, '\r\n'),
-      '',
-      '--DSN1--',
-      '',
-    ].join('\r\n'),
-  );
+  const returned = Buffer.from(original.replace(/\r?\n/g, '\r\n'));
+  return postfixBounceAround(returned, { words: said, recipient, remoteMta: 'mx.docomo.ne.jp' });
 }
 
 /** The SES event of a mail SES received for `recipients` (the envelope: receipt and destination). */

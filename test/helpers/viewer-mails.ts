@@ -6,49 +6,14 @@ import { join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { emlContentDisposition } from '../../lambda/core/links/content-disposition.ts';
 import { FIXTURES } from './corpus.ts';
+import { postfixBounceAround } from './synthetic.ts';
 
 export const viewerFixture = (file: string): Buffer => readFileSync(join(FIXTURES, 'viewer', file));
 
 /** A Postfix bounce returning `original` whole (message/rfc822): what SES stores under incoming/. */
 export function dsnAround(original: Buffer, recipient = 'hanako@docomo.ne.jp'): Buffer {
-  const head = [
-    'Return-Path: <>',
-    'Date: Fri, 27 Nov 2026 18:15:04 +0900 (JST)',
-    'From: MAILER-DAEMON@mx.example.jp (Mail Delivery System)',
-    'Subject: Undelivered Mail Returned to Sender',
-    'To: shop@example.jp',
-    'Auto-Submitted: auto-replied',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="DSN1"',
-    'Message-Id: <20261127091504.DSN@mx.example.jp>',
-    '',
-    '--DSN1',
-    'Content-Type: text/plain; charset=us-ascii',
-    '',
-    'This is the mail system at host mx.example.jp.',
-    '',
-    "I'm sorry to have to inform you that your message could not",
-    'be delivered to one or more recipients.',
-    '',
-    `<${recipient}>: host mx.docomo.ne.jp[192.0.2.25] said: 550 5.1.1 <${recipient}>: Recipient address rejected: User unknown (in reply to RCPT TO command)`,
-    '',
-    '--DSN1',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.example.jp',
-    '',
-    `Final-Recipient: rfc822; ${recipient}`,
-    'Action: failed',
-    'Status: 5.1.1',
-    'Remote-MTA: dns; mx.docomo.ne.jp',
-    `Diagnostic-Code: smtp; 550 5.1.1 <${recipient}>: Recipient address rejected: User unknown`,
-    '',
-    '--DSN1',
-    'Content-Type: message/rfc822',
-    '',
-    '',
-  ].join('\r\n');
-  return Buffer.concat([Buffer.from(head), original, Buffer.from('\r\n--DSN1--\r\n')]);
+  const words = `550 5.1.1 <${recipient}>: Recipient address rejected: User unknown`;
+  return postfixBounceAround(original, { words, recipient, remoteMta: 'mx.docomo.ne.jp' });
 }
 
 /**
