@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../lib/config/bounce-doctor-config.ts';
-import { type BuiltApp, buildExampleApp } from '../helpers/cdk-app.ts';
+import { type BuiltApp, buildExampleApp, configErrorOf } from '../helpers/cdk-app.ts';
 
 const outdir = mkdtempSync(join(tmpdir(), 'bounce-doctor-cdk-'));
 let example: BuiltApp;
@@ -139,16 +138,10 @@ describe('a bad configuration fails synth with a message that names the key', ()
     [{ 'trust.verpKeySecretName': 'arn:aws:secretsmanager:x' }, 'trust.verpKeySecretName', /not an ARN/],
     [{ 'links.viewerBaseUrl': 'http://viewer.example.com' }, 'links.viewerBaseUrl', /https/],
   ])('%j → %s', (overrides, key, message) => {
-    let error: unknown;
-    try {
-      buildExampleApp(overrides);
-    } catch (thrown) {
-      error = thrown;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).setting).toBe(key);
-    expect((error as ConfigError).message).toMatch(`cdk.json context "${key}": `);
-    expect((error as ConfigError).message).toMatch(message);
+    const error = configErrorOf(overrides);
+    expect(error.setting).toBe(key);
+    expect(error.message).toMatch(`cdk.json context "${key}": `);
+    expect(error.message).toMatch(message);
   });
 });
 

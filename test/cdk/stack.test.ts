@@ -4,16 +4,7 @@ import { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltApp, buildExampleApp } from '../helpers/cdk-app.ts';
-
-interface Statement {
-  Sid?: string;
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-  Principal?: unknown;
-  Condition?: Record<string, Record<string, unknown>>;
-}
+import { type BuiltApp, buildExampleApp, type PolicyStatement } from '../helpers/cdk-app.ts';
 
 let example: BuiltApp;
 let template: Template;
@@ -27,13 +18,13 @@ const id = (construct: IConstruct): string => {
   const stack = Stack.of(construct);
   return stack.resolve(stack.getLogicalId(construct.node.defaultChild as never)) as string;
 };
-const actions = (statement: Statement): string[] => [statement.Action].flat();
+const actions = (statement: PolicyStatement): string[] => [statement.Action].flat();
 const text = (value: unknown): string => JSON.stringify(value);
 
-function roleStatements(roleId: string): Statement[] {
+function roleStatements(roleId: string): PolicyStatement[] {
   return Object.values(template.findResources('AWS::IAM::Policy'))
     .filter((policy) => text(policy.Properties.Roles).includes(`"${roleId}"`))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatement[]);
 }
 
 function only<T>(values: Record<string, T>): T {
@@ -82,11 +73,11 @@ describe('the stack', () => {
         Properties: { Bucket: { Ref: id(example.stack.mailBucket.bucket) } },
       }),
     );
-    const sesStatements = (policy.Properties.PolicyDocument.Statement as Statement[]).filter((statement) =>
-      text(statement.Principal).includes('ses.amazonaws.com'),
+    const sesStatements = (policy.Properties.PolicyDocument.Statement as PolicyStatement[]).filter(
+      (statement) => text(statement.Principal).includes('ses.amazonaws.com'),
     );
     expect(sesStatements).toHaveLength(1);
-    const [ses] = sesStatements as [Statement];
+    const [ses] = sesStatements as [PolicyStatement];
     expect(ses.Effect).toBe('Allow');
     expect(actions(ses)).toEqual(['s3:PutObject']);
     expect(text(ses.Resource)).toMatch(/"\/incoming\/\*"/);
@@ -222,7 +213,7 @@ describe('the stack', () => {
     const role = id(signed.stack.bounceHandler.function.executionRole);
     const statements = Object.values(signed.template.findResources('AWS::IAM::Policy'))
       .filter((policy) => text(policy.Properties.Roles).includes(`"${role}"`))
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatement[]);
     expect(text(statements.find((s) => s.Sid === 'ReadVerpKey')?.Resource)).toMatch(
       /bounce-doctor\/verp-key-\?{6}/,
     );
@@ -262,7 +253,7 @@ describe('the stack', () => {
       actions(statement).some((action) => action.startsWith('ses:')),
     );
     expect(send).toHaveLength(1);
-    expect(actions(send[0] as Statement)).toEqual(['ses:SendEmail']);
+    expect(actions(send[0] as PolicyStatement)).toEqual(['ses:SendEmail']);
     expect(send[0]?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'bounce-doctor@example.com' } });
     expect(text(send[0]?.Resource)).toMatch(/identity\/bounce-doctor@example\.com.*identity\/example\.com/);
     expect(statements).toContainEqual(

@@ -4,6 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildBounceDoctorApp } from '../../lib/bounce-doctor-app.ts';
 import type { BounceDoctorStack } from '../../lib/bounce-doctor-stack.ts';
+import { ConfigError } from '../../lib/config/bounce-doctor-config.ts';
 import { exampleContext } from './cdk-context.ts';
 
 export interface BuiltApp {
@@ -35,4 +36,25 @@ export function buildExampleApp(
       return template;
     },
   };
+}
+
+/** An IAM policy statement as the synthesized template holds it. */
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Principal?: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+/** The ConfigError that building the example app with `overrides` throws; fails when it builds. */
+export function configErrorOf(overrides: Record<string, unknown>): ConfigError {
+  try {
+    buildExampleApp(overrides);
+  } catch (thrown) {
+    if (thrown instanceof ConfigError) return thrown;
+    throw thrown;
+  }
+  throw new Error(`the app built with ${JSON.stringify(overrides)}: a ConfigError was expected`);
 }
